@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { CONTRACT_VERSION, PLUGIN_BRAND } from './contract.js';
+
+/** Platform metadata the portal UI shows (tiles, form header, result box). */
+export interface PlatformMetadata {
+  /** Stable key of the platform, e.g. `glue`; also the plugin's field in `@oneOf` inputs. */
+  key: string;
+  displayName: string;
+  /** Icon file name the frontend resolves, e.g. `glue-logo.svg`. */
+  iconName: string;
+  /** Groups the plugin under a parent tile (e.g. `aws`). */
+  parentPlatform?: string;
+  /** Name of the thing a configuration points at, e.g. `Schema`. */
+  detailedName: string;
+  resultLabel: string;
+  resultTooltip: string;
+  /** Defaults to true. */
+  hasEnvironments?: boolean;
+  /** Defaults to true. */
+  showInForm?: boolean;
+}
+
+/**
+ * The configuration schema: a Zod object whose keys are the GraphQL input fields in form order,
+ * optionally piped into a transform that applies the platform's save rules.
+ */
+export type ConfigSchema = z.ZodObject | z.ZodPipe<z.ZodObject, z.ZodTransform>;
+
+export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
+  /** Unique plugin name; also its Prisma model and GraphQL object type, e.g. `GlueDataOutput`. */
+  name: string;
+  /** Semver version of the plugin. */
+  version: string;
+  /** One sentence; the description of the plugin's GraphQL types. */
+  description: string;
+  platform: PlatformMetadata;
+  config: C;
+  /** The plugin's Prisma model fragment (a `.prisma` file holding one model named after the plugin). */
+  prismaFragment: URL | string;
+  /** The migration folder (`<timestamp>_<name>/migration.sql`) that creates the plugin's table. */
+  migration: URL | string;
+}
+
+/** A plugin as the host sees it: the spec with file locations resolved to absolute paths. */
+export interface DataOutputPlugin<C extends ConfigSchema = ConfigSchema>
+  extends Readonly<Omit<PluginSpec<C>, 'prismaFragment' | 'migration'>> {
+  readonly [PLUGIN_BRAND]: { readonly contractVersion: string };
+  readonly prismaFragment: string;
+  readonly migration: string;
+}
+
+function toPath(location: URL | string): string {
+  return location instanceof URL ? fileURLToPath(location) : location;
+}
+
+/** Defines a data output plugin. The host checks the result when it registers the plugin. */
+export function definePlugin<C extends ConfigSchema>(spec: PluginSpec<C>): DataOutputPlugin<C> {
+  return Object.freeze({
+    ...spec,
+    platform: Object.freeze({ ...spec.platform }),
+    prismaFragment: toPath(spec.prismaFragment),
+    migration: toPath(spec.migration),
+    [PLUGIN_BRAND]: Object.freeze({ contractVersion: CONTRACT_VERSION }),
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * The public plugin SDK: the only host module a plugin may import.
+ */
+export { CONTRACT_VERSION, PLUGIN_BRAND } from './contract.js';
+export {
+  definePlugin,
+  type ConfigSchema,
+  type DataOutputPlugin,
+  type PlatformMetadata,
+  type PluginSpec,
+} from './define-plugin.js';
+export {
+  FORM_WIDGETS,
+  formField,
+  formMetaOf,
+  storedField,
+  type DependsOn,
+  type FormFieldMeta,
+  type FormWidget,
+  type StoredFieldMeta,
+} from './field.js';
+export { accessGranularity, schemaField, tableAccessFields, tableAccessRules, type AccessGranularity } from './table-access.js';

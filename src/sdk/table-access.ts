@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { formField, storedField } from './field.js';
+
+/**
+ * Building blocks for warehouse-style platforms (a container such as a database or catalog,
+ * then a schema, then a table): the access granularity, the table and the resolved paths,
+ * with the save rules every such platform applies.
+ */
+export const accessGranularity = z
+  .enum(['schema', 'table'])
+  .meta({ id: 'AccessGranularity', description: 'Whether write access covers a whole schema or a single table.' });
+
+export type AccessGranularity = z.infer<typeof accessGranularity>;
+
+/** The schema field of platforms that have one (Snowflake, Databricks, Redshift). */
+export const schemaField = formField(z.string().min(1), {
+  label: 'Schema',
+  tooltip: 'The name of the schema to give write access to. Defaults to data product namespace',
+});
+
+type PathFields<P extends string> = { [K in P]: z.ZodDefault<z.ZodString> };
+
+/**
+ * The shared fields, in form order after the platform's own fields. `pathField` names the stored
+ * path of the container (`databasePath`, `catalogPath`).
+ */
+export function tableAccessFields<P extends string>(pathField: P, containerName: string) {
+  const path = {
+    [pathField]: storedField(z.string().default(''), {
+      description: `Resolved path of the ${containerName}; an empty value defaults to the ${containerName}.`,
+    }),
+  } as PathFields<P>;
+  return {
+    accessGranularity: formField(accessGranularity.default('schema'), {
+      label: 'Access granularity',
+      tooltip: 'Give write access to the entire schema or a single table',
+      widget: 'radio',
+    }),
+    table: formField(z.string().min(1).default('*'), {
+      label: 'Table',
+      tooltip: 'The name of the table to give write access to',
+      dependsOn: [{ field: 'accessGranularity', value: 'table' }],
+    }),
+    bucketIdentifier: storedField(z.string().default(''), {
+      description: 'Identifier of the storage bucket that holds the data.',
+    }),
+    ...path,
+    tablePath: storedField(z.string().default(''), {
+      description: 'Resolved path of the table; an empty value defaults to the table.',
+    }),
+  };
+}
+
+interface TableAccessValue {
+  accessGranularity: AccessGranularity;
+  table: string;
+  tablePath: string;
+}
+
+/**
+ * The save rules: schema granularity grants the whole schema, so the table is `*`; empty paths
+ * default to the container and to the table.
+ */
+export function tableAccessRules<C extends string, P extends string>(containerField: C, pathField: P) {
+  return <T extends TableAccessValue & Record<C | P, string>>(value: T): T => {
+    const table = value.accessGranularity === 'schema' ? '*' : value.table;
+    return {
+      ...value,
+      table,
+      [pathField]: value[pathField] || value[containerField],
+      tablePath: value.tablePath || table,
+    };
+  };
+}
