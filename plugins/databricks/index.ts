@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { definePlugin, formField, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
+
+const config = z
+  .object({
+    catalog: formField(z.string().min(1), {
+      label: 'Catalog',
+      description: 'The Databricks catalog to give write access to.',
+      widget: 'select',
+      optionsFrom: 'catalogs',
+      useNamespaceWhenNotSourceAligned: true,
+    }),
+    schema: schemaField,
+    ...tableAccessFields('catalogPath', 'catalog'),
+  })
+  .transform(tableAccessRules('catalog', 'catalogPath'));
+
+export default definePlugin({
+  name: 'DatabricksDataOutput',
+  version: '1.0.0',
+  description: 'Write access to a Databricks schema or table.',
+  platform: {
+    key: 'databricks',
+    displayName: 'Databricks',
+    iconName: 'databricks-logo.svg',
+    detailedName: 'Schema',
+    resultLabel: 'Resulting table',
+    resultTooltip: 'The table (or path) you can access through this technical asset',
+  },
+  config,
+  prismaFragment: new URL('./model.prisma', import.meta.url),
+  migration: new URL('./migrations/20261126120200_databricks_data_output', import.meta.url),
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { definePlugin, formField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
+
+const config = z
+  .object({
+    database: formField(z.string().min(1), {
+      label: 'Database',
+      description: 'The Glue database to give write access to.',
+      widget: 'select',
+      optionsFrom: 'databases',
+      useNamespaceWhenNotSourceAligned: true,
+    }),
+    databaseSuffix: formField(z.string().min(1), {
+      label: 'Database suffix',
+      tooltip: 'The name of the database to give write access to. Defaults to data product namespace',
+    }),
+    ...tableAccessFields('databasePath', 'database'),
+  })
+  .transform(tableAccessRules('database', 'databasePath'));
+
+export default definePlugin({
+  name: 'GlueDataOutput',
+  version: '1.0.0',
+  description: 'Write access to an AWS Glue database or table.',
+  platform: {
+    key: 'glue',
+    displayName: 'Glue',
+    iconName: 'glue-logo.svg',
+    parentPlatform: 'aws',
+    detailedName: 'Database',
+    resultLabel: 'Resulting table',
+    resultTooltip: 'The table (or path) you can access through this technical asset',
+  },
+  config,
+  prismaFragment: new URL('./model.prisma', import.meta.url),
+  migration: new URL('./migrations/20261126120300_glue_data_output', import.meta.url),
+});

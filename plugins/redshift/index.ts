@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { definePlugin, formField, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
+
+const config = z
+  .object({
+    database: formField(z.string().min(1), {
+      label: 'Database',
+      description: 'The Redshift database to give write access to.',
+      widget: 'select',
+      optionsFrom: 'databases',
+      useNamespaceWhenNotSourceAligned: true,
+    }),
+    schema: schemaField,
+    ...tableAccessFields('databasePath', 'database'),
+  })
+  .transform(tableAccessRules('database', 'databasePath'));
+
+export default definePlugin({
+  name: 'RedshiftDataOutput',
+  version: '1.0.0',
+  description: 'Write access to an Amazon Redshift schema or table.',
+  platform: {
+    key: 'redshift',
+    displayName: 'Redshift',
+    iconName: 'aws-redshift-logo.svg',
+    parentPlatform: 'aws',
+    detailedName: 'Schema',
+    resultLabel: 'Resulting table',
+    resultTooltip: 'The table (or path) you can access through this technical asset',
+  },
+  config,
+  prismaFragment: new URL('./model.prisma', import.meta.url),
+  migration: new URL('./migrations/20261126120400_redshift_data_output', import.meta.url),
+});
