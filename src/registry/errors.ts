@@ -1,0 +1,11 @@
+/** A plugin that cannot be loaded; stops start-up. The message names the culprit and the fix. */
+export class PluginLoadError extends Error {
+  constructor(
+    /** The ENABLED_PLUGINS entry, module or folder at fault. */
+    readonly culprit: string,
+    readonly reason: string,
+  ) {
+    super(`Plugin ${culprit}: ${reason}`);
+    this.name = 'PluginLoadError';
+  }
+}

@@ -1,0 +1,86 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DataOutputPlugin } from '../sdk/index.js';
+import { displayPath } from '../paths.js';
+import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
+import { PluginLoadError } from './errors.js';
+
+export interface LoadedPlugin {
+  plugin: DataOutputPlugin;
+  /** Where it came from, as logged and shown in the API. */
+  source: string;
+}
+
+function isModuleNotFound(error: unknown, specifier: string): boolean {
+  const code = error && typeof error === 'object' && 'code' in error ? error.code : undefined;
+  const message = error instanceof Error ? error.message : '';
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(specifier);
+}
+
+async function importModule(culprit: string, specifier: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(specifier)) as Record<string, unknown>;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isModuleNotFound(error, specifier) || isModuleNotFound(error, specifier.replace(/^file:\/\//, ''))) {
+      throw new PluginLoadError(culprit, `cannot be resolved (${message}). Check the name or path, or install the package.`);
+    }
+    throw new PluginLoadError(culprit, `throws while being imported: ${message}`);
+  }
+}
+
+/** Picks the plugin export: the named one, else `default`, else the module's only plugin export. */
+function pickExport(culprit: string, exports: Record<string, unknown>, exportName?: string): unknown {
+  if (exportName) {
+    if (!(exportName in exports)) {
+      throw new PluginLoadError(culprit, `has no export \`${exportName}\` (exports: ${Object.keys(exports).join(', ') || 'none'}).`);
+    }
+    return exports[exportName];
+  }
+  if ('default' in exports) return exports.default;
+  const branded = Object.values(exports).filter(isBrandedPlugin);
+  if (branded.length === 1) return branded[0];
+  throw new PluginLoadError(
+    culprit,
+    branded.length === 0
+      ? 'exports no plugin: export one made with definePlugin() as default, or name it with `#exportName`.'
+      : 'exports several plugins: name the one to load with `#exportName`.',
+  );
+}
+
+/** Imports a module and returns its checked plugin; every failure names the culprit. */
+export async function loadPluginModule(culprit: string, specifier: string, exportName?: string): Promise<DataOutputPlugin> {
+  const exported = pickExport(culprit, await importModule(culprit, specifier), exportName);
+  const result = checkPlugin(exported);
+  if (result.problems) {
+    const label = exportName ? `export \`${exportName}\`` : 'its export';
+    throw new PluginLoadError(culprit, `${label} is not a valid plugin:\n- ${result.problems.join('\n- ')}`);
+  }
+  return result.plugin;
+}
+
+/** The internal plugins: each folder of `dir` with an index.ts and no package.json of its own. */
+export async function loadInternalPlugins(dir: string): Promise<LoadedPlugin[]> {
+  if (!existsSync(dir)) return [];
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(dir, d.name))
+    .filter((folder) => existsSync(path.join(folder, 'index.ts')) && !existsSync(path.join(folder, 'package.json')))
+    .sort();
+  return Promise.all(
+    folders.map(async (folder) => {
+      const source = `internal (${displayPath(folder)})`;
+      const url = pathToFileURL(path.join(folder, 'index.ts')).href;
+      return { plugin: await loadPluginModule(source, url), source };
+    }),
+  );
+}
+
+/** Imports an ENABLED_PLUGINS module entry: `package`, `package#export` or `./file.js#export`. */
+export async function loadEntryModule(entry: string, cwd: string): Promise<LoadedPlugin> {
+  const [specifier = '', exportName] = entry.split('#');
+  const isPath = specifier.startsWith('.') || path.isAbsolute(specifier);
+  const target = isPath ? pathToFileURL(path.resolve(cwd, specifier)).href : specifier;
+  return { plugin: await loadPluginModule(entry, target, exportName), source: entry };
+}
