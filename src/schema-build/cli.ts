@@ -1,0 +1,40 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import { displayPath, paths } from '../paths.js';
+import { loadRegistry } from '../registry/registry.js';
+import { fragmentsOf } from './fragments-of.js';
+import { mergeSchema } from './merge.js';
+import { describeCopy, pluginMigrationCopies, writeMigrationCopy } from './plugin-migrations.js';
+import { graphqlCodegen, prismaGenerate } from './run-tool.js';
+
+// `npm run schema:build`: merge the Prisma schema, copy plugin migrations, generate the Prisma
+// client, Pothos types and schema.graphql. With --check: change nothing, exit 1 if any is stale.
+const check = process.argv.includes('--check');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+try {
+  const registry = await loadRegistry({ enabledPlugins: loadConfig().ENABLED_PLUGINS });
+  console.log(`Plugins: ${registry.names().join(', ') || 'none'}`);
+  const merged = mergeSchema({ file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') }, fragmentsOf(registry));
+  const schemaFresh = existsSync(paths.mergedSchema) && readFileSync(paths.mergedSchema, 'utf8') === merged;
+  const staleCopies = pluginMigrationCopies(registry, paths.migrations).filter((copy) => !copy.upToDate);
+  if (check) {
+    const stale = [...(schemaFresh ? [] : [displayPath(paths.mergedSchema)]), ...staleCopies.map(describeCopy)];
+    if (graphqlCodegen(true) !== 0) stale.push(displayPath(paths.graphqlSchema));
+    if (stale.length > 0) fail(`Stale generated files (run \`npm run schema:build\` and commit):\n- ${stale.join('\n- ')}`);
+    console.log('Generated files are up to date.');
+  } else {
+    if (!schemaFresh) writeFileSync(paths.mergedSchema, merged);
+    for (const copy of staleCopies) writeMigrationCopy(copy);
+    console.log(`Wrote ${displayPath(paths.mergedSchema)}${schemaFresh ? ' (unchanged)' : ''}; ${staleCopies.length} migration(s) copied.`);
+    if (prismaGenerate() !== 0) fail('prisma generate failed (see above).');
+    if (graphqlCodegen(false) !== 0) fail('GraphQL Code Generator failed (see above).');
+    console.log(`Wrote ${displayPath(paths.graphqlSchema)}.`);
+  }
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
