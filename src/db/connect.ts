@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Config } from '../config.js';
+import { PrismaClient } from '../generated/prisma/client.js';
+
+export type AdapterFactory = PrismaPGlite | PrismaPg;
+
+export interface Database {
+  prisma: PrismaClient;
+  /** Driver adapter factory, shared with the in-process migration engine. */
+  adapterFactory: AdapterFactory;
+  /** For logs: which database this is, without credentials. */
+  description: string;
+  close(): Promise<void>;
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/** PostgreSQL through `pg` when DATABASE_URL is set, else embedded PGlite stored in PGLITE_DIR. */
+export async function connectDatabase(config: Pick<Config, 'DATABASE_URL' | 'PGLITE_DIR'>): Promise<Database> {
+  if (config.DATABASE_URL) {
+    const adapterFactory = new PrismaPg({ connectionString: config.DATABASE_URL });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      prisma,
+      adapterFactory,
+      description: `PostgreSQL at ${withoutPassword(config.DATABASE_URL)}`,
+      close: () => prisma.$disconnect(),
+    };
+  }
+  // `memory://` keeps the database in memory (tests); anything else is a folder.
+  const inMemory = config.PGLITE_DIR.startsWith('memory://');
+  const dir = inMemory ? config.PGLITE_DIR : path.resolve(config.PGLITE_DIR);
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    adapterFactory,
+    description: inMemory ? 'embedded PGlite in memory' : `embedded PGlite in ${dir}`,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
