@@ -1,5 +1,7 @@
 import type { DataOutputPlugin } from '../sdk/index.js';
-import { paths } from '../paths.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { displayPath, paths } from '../paths.js';
 import { PluginLoadError } from './errors.js';
 import { loadEntryModule, loadInternalPlugins, type LoadedPlugin } from './load-module.js';
 
@@ -55,6 +57,8 @@ export interface LoadOptions {
   /** Folder of the internal plugins. */
   internalDir?: string;
   log?: (message: string) => void;
+  /** Accept plugins whose migration.sql does not exist yet (only for the command that writes it). */
+  allowMissingMigrations?: boolean;
 }
 
 function isPluginName(entry: string): boolean {
@@ -78,6 +82,10 @@ export async function loadRegistry(options: LoadOptions = {}, registry = new Plu
     }
   }
   for (const { plugin, source } of loaded) {
+    const migration = path.join(plugin.migration, 'migration.sql');
+    if (!options.allowMissingMigrations && !existsSync(migration)) {
+      throw new PluginLoadError(source, `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`);
+    }
     registry.register(plugin, source);
     options.log?.(`Loaded plugin ${plugin.name} ${plugin.version} from ${source}`);
   }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadConfig } from '../config.js';
+import { loadConfig, loadDotEnv } from '../config.js';
 import { displayPath, paths } from '../paths.js';
 import { loadRegistry } from '../registry/registry.js';
 import { fragmentsOf } from './fragments-of.js';
@@ -8,7 +8,8 @@ import { describeCopy, pluginMigrationCopies, writeMigrationCopy } from './plugi
 import { graphqlCodegen, prismaGenerate } from './run-tool.js';
 
 // `npm run schema:build`: merge the Prisma schema, copy plugin migrations, generate the Prisma
-// client, Pothos types and schema.graphql. With --check: change nothing, exit 1 if any is stale.
+// client, Pothos types and schema.graphql. With --check: change no committed file, exit 1 if any
+// is stale (it still generates the git-ignored client, which loading the GraphQL schema needs).
 const check = process.argv.includes('--check');
 
 function fail(message: string): never {
@@ -17,6 +18,7 @@ function fail(message: string): never {
 }
 
 try {
+  loadDotEnv();
   const registry = await loadRegistry({ enabledPlugins: loadConfig().ENABLED_PLUGINS });
   console.log(`Plugins: ${registry.names().join(', ') || 'none'}`);
   const merged = mergeSchema({ file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') }, fragmentsOf(registry));
@@ -24,7 +26,8 @@ try {
   const staleCopies = pluginMigrationCopies(registry, paths.migrations).filter((copy) => !copy.upToDate);
   if (check) {
     const stale = [...(schemaFresh ? [] : [displayPath(paths.mergedSchema)]), ...staleCopies.map(describeCopy)];
-    if (graphqlCodegen(true) !== 0) stale.push(displayPath(paths.graphqlSchema));
+    if (schemaFresh && prismaGenerate() !== 0) fail('prisma generate failed (see above).');
+    if (schemaFresh && graphqlCodegen(true) !== 0) stale.push(displayPath(paths.graphqlSchema));
     if (stale.length > 0) fail(`Stale generated files (run \`npm run schema:build\` and commit):\n- ${stale.join('\n- ')}`);
     console.log('Generated files are up to date.');
   } else {

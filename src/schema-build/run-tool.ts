@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { projectRoot } from '../paths.js';
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,6 @@ export function prismaGenerate(): number {
 
 /** GraphQL Code Generator with codegen.ts, under tsx so it can load the TypeScript schema module. */
 export function graphqlCodegen(check: boolean): number {
-  const cli = require.resolve('@graphql-codegen/cli/esm/bin.js');
+  const cli = path.join(path.dirname(require.resolve('@graphql-codegen/cli/package.json')), 'esm/bin.js');
   return run(['--import', 'tsx', cli, '--config', 'codegen.ts', ...(check ? ['--check'] : [])]);
 }

@@ -89,8 +89,14 @@ describe('plugin registry', () => {
       'version must be a semver version such as 1.0.0',
       expect.stringMatching(/^platform\.key must be camelCase/),
       'prismaFragment file not found',
-      'migration must be a migration folder holding migration.sql',
     ]);
+  });
+
+  it('refuses a plugin whose migration does not exist, naming the command that writes it', async () => {
+    const error = await loadError([`./${fixtures}/no-migration.ts`]);
+    expect(error.reason).toBe(
+      'its migration test/fixtures/plugins/nowhere/migration.sql does not exist: run `npm run migration:create -- --plugin NoMigrationDataOutput`.',
+    );
   });
 
   it('can be reset and reused', async () => {
