@@ -1,0 +1,55 @@
+import { describeConfig, type ConfigField } from '../config-schema/describe.js';
+import { formElements, type FormElement } from '../config-schema/form.js';
+import type { RegisteredPlugin } from '../registry/registry.js';
+
+/** What the API shows of a plugin; computed once at start-up. */
+export interface PluginView {
+  name: string;
+  version: string;
+  description: string;
+  source: string;
+  platform: string;
+  displayName: string;
+  iconName: string;
+  parentPlatform: string | null;
+  detailedName: string;
+  resultLabel: string;
+  resultTooltip: string;
+  hasEnvironments: boolean;
+  showInForm: boolean;
+  /** Some select field takes its options from platform configuration that has none yet. */
+  notConfigured: boolean;
+  inputTypeName: string;
+  fields: ConfigField[];
+  elements: FormElement[];
+}
+
+export function inputTypeNameOf(pluginName: string): string {
+  return `${pluginName}Input`;
+}
+
+export function pluginView({ plugin, source }: RegisteredPlugin): PluginView {
+  const fields = describeConfig(plugin.name, plugin.config);
+  const elements = formElements(fields);
+  const { platform } = plugin;
+  return {
+    name: plugin.name,
+    version: plugin.version,
+    description: plugin.description,
+    source,
+    platform: platform.key,
+    displayName: platform.displayName,
+    iconName: platform.iconName,
+    parentPlatform: platform.parentPlatform ?? null,
+    detailedName: platform.detailedName,
+    resultLabel: platform.resultLabel,
+    resultTooltip: platform.resultTooltip,
+    hasEnvironments: platform.hasEnvironments ?? true,
+    showInForm: platform.showInForm ?? true,
+    // No platform configuration is stored yet, so options that come from it are all missing.
+    notConfigured: elements.some((element) => element.optionsFrom !== null && element.options.length === 0),
+    inputTypeName: inputTypeNameOf(plugin.name),
+    fields,
+    elements,
+  };
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const list = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.length > 0, 'must name at least one plugin; leave it unset for the defaults');
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL; leave it unset for the embedded database')
+    .optional(),
+  PGLITE_DIR: z.string().default('./data/pglite'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  ENABLED_PLUGINS: list.optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Config = z.output<typeof envSchema>;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A bad environment variable; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly issues: ReadonlyArray<{ variable: string; message: string }>) {
+    super(`Invalid configuration:\n${issues.map((i) => `- ${i.variable}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the service's environment. Empty values count as unset, as in most .env tooling. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })));
+}
+
+/** Reads `.env` from the working directory into process.env, if present; set variables win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,32 @@
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+
+export interface Context {
+  prisma: PrismaClient;
+}
+
+export type FormValue = string | number | boolean;
+
+/** A fresh builder per schema: the set of plugins, and so the types, can differ between schemas. */
+export function createBuilder() {
+  return new SchemaBuilder<{
+    PrismaTypes: PrismaTypes;
+    Context: Context;
+    Scalars: { FormValue: { Input: FormValue; Output: FormValue } };
+    DefaultFieldNullability: false;
+  }>({
+    plugins: [PrismaPlugin],
+    defaultFieldNullability: false,
+    prisma: {
+      client: (ctx) => ctx.prisma,
+      dmmf: getDatamodel(),
+      exposeDescriptions: true,
+      onUnusedQuery: null,
+    },
+  });
+}
+
+export type Builder = ReturnType<typeof createBuilder>;

@@ -1,0 +1,92 @@
+import type { PluginView } from '../catalog/plugin-view.js';
+import type { FormElement, FormOption } from '../config-schema/form.js';
+import { FORM_WIDGETS, type DependsOn } from '../sdk/index.js';
+import type { Builder } from './builder.js';
+
+/** Object types describing plugins and their forms. */
+export function addPluginTypes(builder: Builder) {
+  const FormElementType = builder.enumType('FormElementType', {
+    description: 'The widget a form element is rendered with.',
+    values: Object.fromEntries(FORM_WIDGETS.map((widget) => [widget, { value: widget }])),
+  });
+
+  const Option = builder.objectRef<FormOption>('FormOption').implement({
+    description: 'A choice of a select or radio element.',
+    fields: (t) => ({
+      label: t.exposeString('label'),
+      value: t.exposeString('value', { description: 'The value to put in the input field.' }),
+    }),
+  });
+
+  const Dependency = builder.objectRef<DependsOn>('FormDependency').implement({
+    description: 'The element is shown only while another element holds this value.',
+    fields: (t) => ({
+      field: t.exposeString('field', { description: 'Name of the other element.' }),
+      value: t.exposeString('value'),
+    }),
+  });
+
+  const Element = builder.objectRef<FormElement>('FormElement').implement({
+    description: 'One element of a plugin form. Its name is the input field it fills.',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: 'The input field of the plugin input type this element fills.' }),
+      label: t.exposeString('label'),
+      type: t.field({ type: FormElementType, resolve: (e) => e.type }),
+      required: t.exposeBoolean('required'),
+      tooltip: t.exposeString('tooltip', { nullable: true }),
+      hidden: t.exposeBoolean('hidden'),
+      disabled: t.exposeBoolean('disabled'),
+      initialValue: t.expose('initialValue', { type: 'FormValue', nullable: true }),
+      options: t.expose('options', { type: [Option] }),
+      optionsFrom: t.exposeString('optionsFrom', {
+        nullable: true,
+        description: 'The platform setting that supplies the options, when they are not fixed.',
+      }),
+      maxCount: t.exposeInt('maxCount', { nullable: true, description: 'How many options a select may hold.' }),
+      dependsOn: t.expose('dependsOn', { type: [Dependency] }),
+      useNamespaceWhenNotSourceAligned: t.exposeBoolean('useNamespaceWhenNotSourceAligned', {
+        description: 'Pre-fill with the data product namespace when the product is not source aligned.',
+      }),
+    }),
+  });
+
+  const Descriptor = builder.interfaceRef<PluginView>('PluginDescriptor').implement({
+    description: 'Metadata of a data output plugin.',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: 'Unique plugin name, e.g. GlueDataOutput.' }),
+      version: t.exposeString('version'),
+      description: t.exposeString('description'),
+      platform: t.exposeString('platform', { description: 'Platform key, e.g. glue.' }),
+      displayName: t.exposeString('displayName'),
+      iconName: t.exposeString('iconName'),
+      parentPlatform: t.exposeString('parentPlatform', { nullable: true, description: 'Parent tile, e.g. aws.' }),
+      detailedName: t.exposeString('detailedName'),
+      resultLabel: t.exposeString('resultLabel'),
+      resultTooltip: t.exposeString('resultTooltip'),
+      hasEnvironments: t.exposeBoolean('hasEnvironments'),
+      showInForm: t.exposeBoolean('showInForm'),
+      notConfigured: t.exposeBoolean('notConfigured', {
+        description: 'A select element takes its options from platform configuration that has none yet.',
+      }),
+      inputTypeName: t.exposeString('inputTypeName', { description: 'The GraphQL input type of its configuration.' }),
+    }),
+  });
+
+  const Plugin = builder.objectRef<PluginView>('Plugin').implement({
+    description: 'An enabled data output plugin.',
+    interfaces: [Descriptor],
+    fields: (t) => ({
+      source: t.exposeString('source', { description: 'Where the plugin was loaded from.' }),
+    }),
+  });
+
+  const PluginForm = builder.objectRef<PluginView>('PluginForm').implement({
+    description: 'A plugin with its form, elements in display order.',
+    interfaces: [Descriptor],
+    fields: (t) => ({
+      elements: t.expose('elements', { type: [Element] }),
+    }),
+  });
+
+  return { Plugin, PluginForm };
+}

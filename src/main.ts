@@ -1,0 +1,15 @@
+import { loadConfig, loadDotEnv } from './config.js';
+import { startService } from './service.js';
+
+// Entry point. A start-up failure prints its message, which names the culprit and the fix, and exits 1.
+loadDotEnv();
+try {
+  const service = await startService(loadConfig());
+  const stop = () => void service.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+}

@@ -1,0 +1,64 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
+import type { Config } from './config.js';
+import { connectDatabase } from './db/connect.js';
+import { applyPendingMigrations } from './db/migrate.js';
+import type { Context } from './graphql/builder.js';
+import { buildSchema } from './graphql/schema.js';
+import { paths } from './paths.js';
+import { loadRegistry, type PluginRegistry } from './registry/registry.js';
+
+export interface Service {
+  registry: PluginRegistry;
+  server: Server;
+  /** Base URL the service listens on, e.g. http://127.0.0.1:4000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the service: plugins, schema, database (migrated to date), then HTTP. Any failure before
+ * listening rejects, naming its cause; nothing is left open.
+ */
+export async function startService(config: Config, logger: YogaLogger = createLogger(config.LOG_LEVEL)): Promise<Service> {
+  const registry = await loadRegistry({ enabledPlugins: config.ENABLED_PLUGINS, log: (m) => logger.info(m) });
+  const { schema } = buildSchema(registry);
+  const db = await connectDatabase(config);
+  try {
+    logger.info(`Database: ${db.description}`);
+    const applied = await applyPendingMigrations({
+      adapterFactory: db.adapterFactory,
+      migrationsDir: paths.migrations,
+      log: (m) => logger.info(m),
+    });
+    logger.info(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    context: () => ({ prisma: db.prisma }),
+    graphiql: config.NODE_ENV !== 'production',
+    logging: logger,
+  });
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host}:${port}`;
+  logger.info(`Serving GraphQL at ${url}${yoga.graphqlEndpoint}`);
+  return {
+    registry,
+    server,
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { loadConfig } from '../../src/config.js';
+import { startService, type Service } from '../../src/service.js';
+
+/** The real service on an in-memory PGlite and a free port, with the given extra environment. */
+export function startTestService(env: Record<string, string> = {}): Promise<Service> {
+  return startService(
+    loadConfig({ PGLITE_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env }),
+  );
+}
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** POSTs a GraphQL operation over HTTP. */
+export async function graphql<T>(service: Service, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(`${service.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
