@@ -1,0 +1,86 @@
+// Requests/second of `plugins`, `pluginForm` and `{ __typename }`, side by side in one run.
+// The service runs in its own process (embedded PGlite in memory) and this process drives the load
+// over loopback, so client and server do not share an event loop. Bounded: a few seconds a query.
+import { spawn } from 'node:child_process';
+import { projectRoot } from '../src/paths.js';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = 3;
+
+const QUERIES = {
+  trivial: '{ __typename }',
+  plugins: '{ plugins { name version platform displayName iconName parentPlatform notConfigured source } }',
+  pluginForm:
+    '{ pluginForm(name: "GlueDataOutput") { name inputTypeName elements { name label type required tooltip initialValue options { label value } dependsOn { field value } } } }',
+};
+type QueryName = keyof typeof QUERIES;
+
+async function startServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, PGLITE_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Serving GraphQL at (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+async function measure(url: string, query: string, seconds: number): Promise<{ count: number; latencies: number[] }> {
+  const body = JSON.stringify({ query });
+  const deadline = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const start = performance.now();
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const json = (await response.json()) as { errors?: unknown };
+      if (!response.ok || json.errors) throw new Error(`query failed: ${JSON.stringify(json)}`);
+      latencies.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { count: latencies.length, latencies };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const server = await startServer();
+try {
+  const names = Object.keys(QUERIES) as QueryName[];
+  for (const name of names) await measure(server.url, QUERIES[name], 0.5); // warm-up
+  const totals = new Map<QueryName, { count: number; latencies: number[] }>(names.map((n) => [n, { count: 0, latencies: [] }]));
+  // Interleave rounds so a slow phase of the machine hits every query alike.
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of names) {
+      const result = await measure(server.url, QUERIES[name], SECONDS);
+      const total = totals.get(name)!;
+      total.count += result.count;
+      total.latencies.push(...result.latencies);
+    }
+  }
+  const rate = (name: QueryName) => totals.get(name)!.count / (SECONDS * ROUNDS);
+  console.log(`concurrency ${CONCURRENCY}, ${ROUNDS} rounds x ${SECONDS}s per query, Node ${process.version}`);
+  console.log('query        req/s   vs trivial   p50 ms   p99 ms');
+  for (const name of names) {
+    const sorted = [...totals.get(name)!.latencies].sort((a, b) => a - b);
+    const ratio = ((rate(name) / rate('trivial')) * 100).toFixed(1);
+    console.log(
+      `${name.padEnd(11)} ${rate(name).toFixed(0).padStart(6)}   ${`${ratio}%`.padStart(10)}   ${percentile(sorted, 50).toFixed(2).padStart(6)}   ${percentile(sorted, 99).toFixed(2).padStart(6)}`,
+    );
+  }
+} finally {
+  server.stop();
+}
