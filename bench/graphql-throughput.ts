@@ -62,9 +62,10 @@ try {
   const names = Object.keys(QUERIES) as QueryName[];
   for (const name of names) await measure(server.url, QUERIES[name], 0.5); // warm-up
   const totals = new Map<QueryName, { count: number; latencies: number[] }>(names.map((n) => [n, { count: 0, latencies: [] }]));
-  // Interleave rounds so a slow phase of the machine hits every query alike.
+  // Interleave rounds, rotating the order, so neither a slow phase of the machine nor going first
+  // favours one query.
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const name of names) {
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
       const result = await measure(server.url, QUERIES[name], SECONDS);
       const total = totals.get(name)!;
       total.count += result.count;
