@@ -1,16 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffDatamodels } from '../../src/db/diff.js';
 import { applyPendingMigrations, diagnoseMigrations, MigrationError } from '../../src/db/migrate.js';
 import { MIGRATION_SCRIPT_FILE, writeMigration } from '../../src/db/migrations-dir.js';
+import { createScratchDatabase, type Row } from '../support/postgres.js';
 
 const header = `generator client {
   provider = "prisma-client"
@@ -39,7 +39,6 @@ const v3 = header + parent('\n  child Child?\n  nickname String?') + child;
 
 const [M1, M2, M3, M4] = ['20250101000000_parent', '20250102000000_child', '20250103000000_nickname', '20250104000000_broken'];
 
-type Row = Record<string, unknown>;
 interface Backend {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   query(sql: string): Promise<Row[]>;
@@ -59,24 +58,12 @@ async function pglite(): Promise<Backend> {
 }
 
 async function postgres(): Promise<Backend> {
-  const server = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `migrate_test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
+  const db = await createScratchDatabase('migrate_test');
   return {
-    adapterFactory: new PrismaPg({ connectionString: url.toString() }),
-    query: async (sql) => (await client.query<Row>(sql)).rows,
+    adapterFactory: new PrismaPg({ connectionString: db.url }),
+    query: db.query,
     checksLockRelease: true,
-    close: async () => {
-      await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
+    close: db.drop,
   };
 }
 
