@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { definePlugin, formField, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
+import { containerField, definePlugin, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
 
 const config = z
   .object({
-    catalog: formField(z.string().min(1), {
-      label: 'Catalog',
-      description: 'The Databricks catalog to give write access to.',
-      widget: 'select',
-      optionsFrom: 'catalogs',
-      useNamespaceWhenNotSourceAligned: true,
-    }),
+    catalog: containerField('Catalog', 'The Databricks catalog to give write access to.', 'catalogs'),
     schema: schemaField,
     ...tableAccessFields('catalogPath', 'catalog'),
   })

@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { definePlugin, formField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
+import { containerField, definePlugin, formField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
 
 const config = z
   .object({
-    database: formField(z.string().min(1), {
-      label: 'Database',
-      description: 'The Glue database to give write access to.',
-      widget: 'select',
-      optionsFrom: 'databases',
-      useNamespaceWhenNotSourceAligned: true,
-    }),
+    database: containerField('Database', 'The Glue database to give write access to.', 'databases'),
     databaseSuffix: formField(z.string().min(1), {
       label: 'Database suffix',
       tooltip: 'The name of the database to give write access to. Defaults to data product namespace',

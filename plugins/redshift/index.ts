@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { definePlugin, formField, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
+import { containerField, definePlugin, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
 
 const config = z
   .object({
-    database: formField(z.string().min(1), {
-      label: 'Database',
-      description: 'The Redshift database to give write access to.',
-      widget: 'select',
-      optionsFrom: 'databases',
-      useNamespaceWhenNotSourceAligned: true,
-    }),
+    database: containerField('Database', 'The Redshift database to give write access to.', 'databases'),
     schema: schemaField,
     ...tableAccessFields('databasePath', 'database'),
   })

@@ -19,4 +19,4 @@ export {
   type FormWidget,
   type StoredFieldMeta,
 } from './field.js';
-export { accessGranularity, schemaField, tableAccessFields, tableAccessRules, type AccessGranularity } from './table-access.js';
+export { accessGranularity, containerField, schemaField, tableAccessFields, tableAccessRules, type AccessGranularity } from './table-access.js';

@@ -12,6 +12,14 @@ export const accessGranularity = z
 
 export type AccessGranularity = z.infer<typeof accessGranularity>;
 
+/**
+ * The container a data output lives in (a database or catalog): a select whose options come
+ * from the platform setting `optionsFrom`, pre-filled with the namespace when not source aligned.
+ */
+export function containerField(label: string, description: string, optionsFrom: string) {
+  return formField(z.string().min(1), { label, description, widget: 'select', optionsFrom, useNamespaceWhenNotSourceAligned: true });
+}
+
 /** The schema field of platforms that have one (Snowflake, Databricks, Redshift). */
 export const schemaField = formField(z.string().min(1), {
   label: 'Schema',
