@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describeConfig, type ConfigField } from '../config-schema/describe.js';
 import { formElements, type FormElement } from '../config-schema/form.js';
 import type { RegisteredPlugin } from '../registry/registry.js';
@@ -22,6 +23,8 @@ export interface PluginView {
   inputTypeName: string;
   fields: ConfigField[];
   elements: FormElement[];
+  /** JSON Schema of the configuration input. */
+  jsonSchema: Record<string, unknown>;
 }
 
 export function inputTypeNameOf(pluginName: string): string {
@@ -51,5 +54,7 @@ export function pluginView({ plugin, source }: RegisteredPlugin): PluginView {
     inputTypeName: inputTypeNameOf(plugin.name),
     fields,
     elements,
+    // The input side: what a client sends. Transforms (save rules) have no JSON Schema form.
+    jsonSchema: z.toJSONSchema(plugin.config, { io: 'input', unrepresentable: 'any' }),
   };
 }

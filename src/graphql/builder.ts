@@ -15,7 +15,10 @@ export function createBuilder() {
   return new SchemaBuilder<{
     PrismaTypes: PrismaTypes;
     Context: Context;
-    Scalars: { FormValue: { Input: FormValue; Output: FormValue } };
+    Scalars: {
+      FormValue: { Input: FormValue; Output: FormValue };
+      JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+    };
     DefaultFieldNullability: false;
   }>({
     plugins: [PrismaPlugin],

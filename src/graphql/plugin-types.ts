@@ -85,6 +85,10 @@ export function addPluginTypes(builder: Builder) {
     interfaces: [Descriptor],
     fields: (t) => ({
       elements: t.expose('elements', { type: [Element] }),
+      jsonSchema: t.expose('jsonSchema', {
+        type: 'JSONObject',
+        description: "JSON Schema (draft 2020-12) of the configuration input, from the same Zod schema; form metadata under `form`.",
+      }),
     }),
   });
 

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import type { Builder, FormValue } from './builder.js';
 
 function isFormValue(value: unknown): value is FormValue {
@@ -25,5 +25,20 @@ export function addFormValueScalar(builder: Builder): void {
       return value;
     },
     parseLiteral: fromLiteral,
+  });
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new GraphQLError('JSONObject must be an object.');
+  return value as Record<string, unknown>;
+}
+
+/** An arbitrary JSON object (JSON Schema documents). */
+export function addJsonObjectScalar(builder: Builder): void {
+  builder.scalarType('JSONObject', {
+    description: 'A JSON object.',
+    serialize: asObject,
+    parseValue: asObject,
+    parseLiteral: (node) => asObject(valueFromASTUntyped(node)),
   });
 }

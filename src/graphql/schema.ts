@@ -6,7 +6,7 @@ import { addConfigInputs } from './config-inputs.js';
 import { addConfigObjects } from './config-objects.js';
 import { configTypeResolver } from './config-types.js';
 import { addPluginQueries } from './plugin-queries.js';
-import { addFormValueScalar } from './scalars.js';
+import { addFormValueScalar, addJsonObjectScalar } from './scalars.js';
 
 export interface ServiceSchema {
   schema: GraphQLSchema;
@@ -20,6 +20,7 @@ export function buildSchema(registry: PluginRegistry): ServiceSchema {
   const typeOf = configTypeResolver(builder);
   builder.queryType({ description: 'Data Product Portal plugin service.' });
   addFormValueScalar(builder);
+  addJsonObjectScalar(builder);
   addPluginQueries(builder, views);
   addConfigInputs(builder, views, typeOf);
   addConfigObjects(builder, views, typeOf);

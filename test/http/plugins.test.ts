@@ -87,6 +87,20 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
     expect(data?.pluginForm.elements.map((e) => e.type)).toEqual(['select', 'string', 'radio', 'string']);
   });
 
+  it('gives the JSON Schema of the input, from the same Zod schema', async () => {
+    const { data } = await graphql<{ pluginForm: { jsonSchema: { type: string; required: string[]; properties: Record<string, Record<string, unknown>> } } }>(
+      service,
+      '{ pluginForm(name: "GlueDataOutput") { jsonSchema } }',
+    );
+    const schema = data?.pluginForm.jsonSchema;
+    expect(schema?.type).toBe('object');
+    expect(schema?.required).toEqual(['database', 'databaseSuffix']);
+    expect(Object.keys(schema?.properties ?? {})).toEqual([
+      'database', 'databaseSuffix', 'accessGranularity', 'table', 'bucketIdentifier', 'databasePath', 'tablePath',
+    ]);
+    expect(schema?.properties.table).toMatchObject({ type: 'string', minLength: 1, default: '*', title: 'Table' });
+  });
+
   it('fails an unknown plugin with PLUGIN_NOT_FOUND, listing the known names', async () => {
     const { data, errors } = await graphql(service, '{ pluginForm(name: "NopeDataOutput") { name } }');
     expect(data).toBeNull();
