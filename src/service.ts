@@ -5,7 +5,9 @@ import type { Config } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import type { Context } from './graphql/builder.js';
+import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
+import { useStaticResults } from './graphql/static-results.js';
 import { paths } from './paths.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 
@@ -42,6 +44,7 @@ export async function startService(config: Config, logger: YogaLogger = createLo
     context: () => ({ prisma: db.prisma }),
     graphiql: config.NODE_ENV !== 'production',
     logging: logger,
+    plugins: [useStaticResults(STATIC_QUERY_FIELDS)],
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {

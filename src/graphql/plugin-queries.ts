@@ -3,6 +3,9 @@ import type { PluginView } from '../catalog/plugin-view.js';
 import type { Builder } from './builder.js';
 import { addPluginTypes } from './plugin-types.js';
 
+/** Root fields whose answers are fixed for the life of the process (see static-results.ts). */
+export const STATIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['plugins', 'pluginForm']);
+
 /** `plugins` and `pluginForm(name)`, answered from views computed once at start-up. */
 export function addPluginQueries(builder: Builder, views: readonly PluginView[]): void {
   const { Plugin, PluginForm } = addPluginTypes(builder);

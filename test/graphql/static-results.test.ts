@@ -1,0 +1,67 @@
+import { createSchema, createYoga } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { useStaticResults } from '../../src/graphql/static-results.js';
+
+function setup() {
+  const calls = { fixed: 0, byName: 0, live: 0 };
+  const schema = createSchema({
+    typeDefs: 'type Query { fixed: String! byName(name: String!): String! live: Int! }',
+    resolvers: {
+      Query: {
+        fixed: () => `fixed #${++calls.fixed}`,
+        byName: (_: unknown, { name }: { name: string }) => {
+          calls.byName += 1;
+          if (name === 'bad') throw new Error('bad name');
+          return `hello ${name}`;
+        },
+        live: () => ++calls.live,
+      },
+    },
+  });
+  const yoga = createYoga({ schema, plugins: [useStaticResults(new Set(['fixed', 'byName']))], logging: false, maskedErrors: false });
+  const run = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  };
+  return { calls, run };
+}
+
+describe('useStaticResults', () => {
+  it('executes a query over static fields once and answers repeats from memory', async () => {
+    const { calls, run } = setup();
+    expect(await run('{ fixed }')).toEqual({ data: { fixed: 'fixed #1' } });
+    expect(await run('{ fixed }')).toEqual({ data: { fixed: 'fixed #1' } });
+    expect(calls.fixed).toBe(1);
+  });
+
+  it('keeps one result per set of variables', async () => {
+    const { calls, run } = setup();
+    const query = 'query($n: String!) { byName(name: $n) }';
+    await run(query, { n: 'a' });
+    await run(query, { n: 'b' });
+    expect(await run(query, { n: 'a' })).toEqual({ data: { byName: 'hello a' } });
+    expect(calls.byName).toBe(2);
+  });
+
+  it('never keeps a result with errors', async () => {
+    const { calls, run } = setup();
+    const first = await run('{ byName(name: "bad") }');
+    expect(first.errors).toHaveLength(1);
+    await run('{ byName(name: "bad") }');
+    expect(calls.byName).toBe(2);
+  });
+
+  it('executes every time when a query also selects a field that can change, or only __typename', async () => {
+    const { calls, run } = setup();
+    expect(await run('{ fixed live }')).toEqual({ data: { fixed: 'fixed #1', live: 1 } });
+    expect(await run('{ fixed live }')).toEqual({ data: { fixed: 'fixed #2', live: 2 } });
+    await run('{ __typename }');
+    await run('{ ... on Query { fixed } }');
+    await run('{ ... on Query { fixed } }');
+    expect(calls.fixed).toBe(4);
+  });
+});
