@@ -29,12 +29,13 @@ export async function startService(config: Config, logger: YogaLogger = createLo
   const db = await connectDatabase(config);
   try {
     logger.info(`Database: ${db.description}`);
+    // applyPendingMigrations logs each migration it applies.
     const applied = await applyPendingMigrations({
       adapterFactory: db.adapterFactory,
       migrationsDir: paths.migrations,
       log: (m) => logger.info(m),
     });
-    logger.info(applied.length > 0 ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+    if (applied.length === 0) logger.info('Database schema is up to date');
   } catch (error) {
     await db.close();
     throw error;
@@ -47,10 +48,15 @@ export async function startService(config: Config, logger: YogaLogger = createLo
     plugins: [useStaticResults(STATIC_QUERY_FIELDS)],
   });
   const server = createServer(yoga);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, config.HOST, resolve);
+    });
+  } catch (error) {
+    await db.close();
+    throw new Error(`Cannot listen on ${config.HOST}:${config.PORT} (PORT, HOST): ${error instanceof Error ? error.message : String(error)}`);
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${port}`;

@@ -9,3 +9,15 @@ describe('start-up failures', () => {
     await expect(started).rejects.toThrow('Plugin ./test/fixtures/plugins/throws-on-import.ts: throws while being imported: boom at import time');
   });
 });
+
+describe('start-up on a busy port', () => {
+  it('stops with a message naming the port, and closes the database', async () => {
+    const first = await startTestService();
+    const port = new URL(first.url).port;
+    try {
+      await expect(startTestService({ PORT: port })).rejects.toThrow(`Cannot listen on 127.0.0.1:${port} (PORT, HOST): listen EADDRINUSE`);
+    } finally {
+      await first.close();
+    }
+  });
+});
