@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PluginView } from '../../src/catalog/plugin-view.js';
 import type { Service } from '../../src/service.js';
 import { graphql, startTestService } from '../support/service.js';
 
-interface PluginRow {
-  name: string;
-  version: string;
-  platform: string;
-  displayName: string;
-  iconName: string;
-  parentPlatform: string | null;
-  detailedName: string;
-  resultLabel: string;
-  resultTooltip: string;
-  hasEnvironments: boolean;
-  showInForm: boolean;
-  notConfigured: boolean;
-  inputTypeName: string;
-  source: string;
-}
+type PluginRow = Omit<PluginView, 'description' | 'fields' | 'elements' | 'jsonSchema'>;
 
 const PLUGIN_FIELDS = `name version platform displayName iconName parentPlatform detailedName resultLabel resultTooltip
   hasEnvironments showInForm notConfigured inputTypeName`;
