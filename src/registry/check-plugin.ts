@@ -28,6 +28,7 @@ const pluginShape = z.object({
   ),
   prismaFragment: z.string().refine((file) => existsSync(file) && statSync(file).isFile(), 'file not found'),
   migration: z.string().min(1),
+  check: z.custom<DataOutputPlugin['check']>((value) => typeof value === 'function', 'must be a function (value, context) => issues').optional(),
 });
 
 function hasBrand(value: unknown): value is Record<PropertyKey, unknown> & { [PLUGIN_BRAND]: unknown } {

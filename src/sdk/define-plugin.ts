@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import type { ConfigCheck } from './check.js';
 import { CONTRACT_VERSION, PLUGIN_BRAND } from './contract.js';
 
 /** Platform metadata the portal UI shows (tiles, form header, result box). */
@@ -40,6 +41,11 @@ export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
   prismaFragment: URL | string;
   /** The migration folder (`<timestamp>_<name>/migration.sql`) that creates the plugin's table. */
   migration: URL | string;
+  /**
+   * Checks beyond the Zod schema, with the same error shape. The host already checks that every
+   * `optionsFrom` field holds one of the platform's configured options.
+   */
+  check?: ConfigCheck<z.output<C>>;
 }
 
 /** A plugin as the host sees it: the spec with file locations resolved to absolute paths. */

@@ -2,6 +2,7 @@
  * The public plugin SDK: the only host module a plugin may import.
  */
 export { CONTRACT_VERSION, PLUGIN_BRAND } from './contract.js';
+export type { CheckContext, ConfigCheck, ConfigIssue, PlatformSettings } from './check.js';
 export {
   definePlugin,
   type ConfigSchema,

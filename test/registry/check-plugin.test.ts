@@ -28,6 +28,7 @@ describe('plugin check', () => {
   it('requires a description on every configuration field and known depends-on fields', () => {
     const plugin = definePlugin({
       ...examplePlugin,
+      check: undefined,
       config: z.object({
         bare: z.string(),
         shown: storedField(z.string(), { description: 'ok' }).meta({
@@ -44,6 +45,7 @@ describe('plugin check', () => {
   it('refuses enum values that are not GraphQL names', () => {
     const plugin = definePlugin({
       ...examplePlugin,
+      check: undefined,
       config: z.object({ mode: storedField(z.enum(['read-only', 'ok']), { description: 'Mode.' }) }),
     });
     expect(problemsOf(plugin)).toEqual(['config field `mode`: enum values read-only are not valid GraphQL names.']);

@@ -1,0 +1,43 @@
+import type { PluginView } from '../catalog/plugin-view.js';
+import type { CheckContext, DataOutputPlugin } from '../sdk/index.js';
+import { friendlierMessages, under, zodIssues, type InputIssue, type Parsed } from './issues.js';
+
+function optionIssues(view: PluginView, value: Record<string, unknown>, context: CheckContext): InputIssue[] {
+  return view.elements.flatMap((element) => {
+    const chosen = value[element.name];
+    if (element.optionsFrom === null || chosen === undefined || chosen === null || chosen === '') return [];
+    const options = context.platformSettings?.[element.optionsFrom] ?? [];
+    if (options.includes(String(chosen))) return [];
+    const message =
+      options.length === 0
+        ? `Platform ${view.platform} has no ${element.optionsFrom} configured; an operator sets them with configurePlatform`
+        : `"${String(chosen)}" is not one of the configured ${element.optionsFrom}: ${options.join(', ')}`;
+    return [{ path: [element.name], message }];
+  });
+}
+
+/**
+ * Validates a configuration input the way it will be stored: the plugin's Zod schema with its save
+ * rules, then the configured options of `optionsFrom` fields, then the plugin's own `check`.
+ * Issue paths start at `prefix`, the input's place in the mutation.
+ */
+export async function parseConfiguration(
+  plugin: DataOutputPlugin,
+  view: PluginView,
+  input: unknown,
+  context: CheckContext,
+  prefix: ReadonlyArray<string | number>,
+): Promise<Parsed<Record<string, unknown>>> {
+  const parsed = await plugin.config.safeParseAsync(input, { error: friendlierMessages });
+  if (!parsed.success) {
+    // Report the option checks too, so one answer names every offending field.
+    const flagged = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+    const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+    const options = optionIssues(view, raw, context).filter((issue) => !flagged.has(issue.path[0] as string));
+    return { ok: false, issues: [...zodIssues(prefix, parsed.error), ...under(prefix, options)] };
+  }
+  const value = parsed.data as Record<string, unknown>;
+  const issues = under(prefix, optionIssues(view, value, context));
+  if (plugin.check) issues.push(...under(prefix, await plugin.check(value, context)));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
+}
