@@ -19,6 +19,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ENABLED_PLUGINS: list.optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Another instance on the same database may change platform settings; this bounds how stale ours get.
+  PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -6,6 +6,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       PGLITE_DIR: './data/pglite',
       PORT: 4000,
+      PLATFORM_SETTINGS_MAX_AGE_SECONDS: 5,
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',

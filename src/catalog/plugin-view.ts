@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeConfig, type ConfigField } from '../config-schema/describe.js';
 import { formElements, type FormElement } from '../config-schema/form.js';
 import type { RegisteredPlugin } from '../registry/registry.js';
+import { platformSettingsOf, type PlatformSetting } from './platform-settings.js';
 
 /** What the API shows of a plugin; computed once at start-up. */
 export interface PluginView {
@@ -20,6 +21,8 @@ export interface PluginView {
   showInForm: boolean;
   /** Some select field takes its options from platform configuration that has none yet. */
   notConfigured: boolean;
+  /** The platform settings its form takes options from (see configured-view.ts). */
+  settings: PlatformSetting[];
   inputTypeName: string;
   fields: ConfigField[];
   elements: FormElement[];
@@ -49,12 +52,19 @@ export function pluginView({ plugin, source }: RegisteredPlugin): PluginView {
     resultTooltip: platform.resultTooltip,
     hasEnvironments: platform.hasEnvironments ?? true,
     showInForm: platform.showInForm ?? true,
-    // No platform configuration is stored yet, so options that come from it are all missing.
+    // As if nothing were stored; configuredView fills in the platform's settings.
     notConfigured: elements.some((element) => element.optionsFrom !== null && element.options.length === 0),
+    settings: platformSettingsOf(elements),
     inputTypeName: inputTypeNameOf(plugin.name),
     fields,
     elements,
     // The input side: what a client sends. Transforms (save rules) have no JSON Schema form.
     jsonSchema: z.toJSONSchema(plugin.config, { io: 'input', unrepresentable: 'any' }),
   };
+}
+
+/** A plugin with its view: what resolvers need to validate and show its configurations. */
+export interface PluginEntry {
+  plugin: RegisteredPlugin['plugin'];
+  view: PluginView;
 }

@@ -1,32 +1,34 @@
-import { GraphQLError } from 'graphql';
+import { configuredViews } from '../catalog/configured-view.js';
 import type { PluginView } from '../catalog/plugin-view.js';
 import type { Builder } from './builder.js';
+import { pluginNotFound } from './errors.js';
 import { addPluginTypes } from './plugin-types.js';
 
-/** Root fields whose answers are fixed for the life of the process (see static-results.ts). */
+/**
+ * Root fields whose answers change only with the platform settings (see static-results.ts):
+ * the plugins are fixed for the life of the process.
+ */
 export const STATIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['plugins', 'pluginForm']);
 
-/** `plugins` and `pluginForm(name)`, answered from views computed once at start-up. */
+/** `plugins` and `pluginForm(name)`: views computed at start-up, with the stored platform settings applied. */
 export function addPluginQueries(builder: Builder, views: readonly PluginView[]): void {
   const { Plugin, PluginForm } = addPluginTypes(builder);
-  const byName = new Map(views.map((view) => [view.name, view]));
+  const configured = configuredViews(views);
   builder.queryFields((t) => ({
     plugins: t.field({
       type: [Plugin],
       description: 'Every enabled plugin, by name.',
-      resolve: () => views,
+      resolve: (_root, _args, ctx) => configured(ctx.platformSettings),
     }),
     pluginForm: t.field({
       type: PluginForm,
-      description: 'A plugin and its form. Unknown names fail with code PLUGIN_NOT_FOUND.',
+      description: 'A plugin and its form, select options filled from the platform settings. Unknown names fail with code PLUGIN_NOT_FOUND.',
       args: { name: t.arg.string({ required: true, description: 'Plugin name, e.g. GlueDataOutput.' }) },
-      resolve: (_root, { name }) => {
-        const view = byName.get(name);
+      resolve: async (_root, { name }, ctx) => {
+        const all = await configured(ctx.platformSettings);
+        const view = all.find((v) => v.name === name);
         if (view) return view;
-        const known = [...byName.keys()];
-        throw new GraphQLError(`Unknown plugin "${name}". Known plugins: ${known.join(', ') || 'none'}.`, {
-          extensions: { code: 'PLUGIN_NOT_FOUND', knownPlugins: known },
-        });
+        throw pluginNotFound(name, all.map((v) => v.name));
       },
     }),
   }));

@@ -18,17 +18,22 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
   return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);
 }
 
+interface Variants {
+  generation: number;
+  results: Map<string, ExecutionResult>;
+}
+
 /**
  * A yoga plugin that answers repeated queries over `staticFields` (root Query fields whose answers
- * are fixed for the life of the process) from memory, without executing them again. Yoga hands out
- * the same DocumentNode for the same query text (its parse cache), so a lookup is two map reads;
- * other operations pass untouched. Results with errors are never kept.
+ * change only when `generation()` does) from memory, without executing them again. Yoga hands
+ * out the same DocumentNode for the same query text (its parse cache), so a lookup is a few map
+ * reads; other operations pass untouched. Results with errors are never kept.
  */
-export function useStaticResults(staticFields: ReadonlySet<string>): Plugin {
+export function useStaticResults(staticFields: ReadonlySet<string>, generation: () => number | Promise<number>): Plugin {
   const cacheable = new WeakMap<DocumentNode, Map<string, boolean>>();
-  const results = new WeakMap<DocumentNode, Map<string, ExecutionResult>>();
+  const cached = new WeakMap<DocumentNode, Variants>();
   return {
-    onExecute({ args, setExecuteFn }) {
+    async onExecute({ args, setExecuteFn }) {
       const { document, operationName } = args;
       const byName = cacheable.get(document) ?? new Map<string, boolean>();
       cacheable.set(document, byName);
@@ -36,9 +41,10 @@ export function useStaticResults(staticFields: ReadonlySet<string>): Plugin {
       if (!byName.has(nameKey)) byName.set(nameKey, selectsOnlyStaticFields(selectedOperation(document, operationName), staticFields));
       if (!byName.get(nameKey)) return;
 
+      const current = await generation();
       const key = JSON.stringify([nameKey, args.variableValues ?? {}]);
-      const known = results.get(document);
-      const hit = known?.get(key);
+      const known = cached.get(document);
+      const hit = known?.generation === current ? known.results.get(key) : undefined;
       if (hit) {
         setExecuteFn(() => hit);
         return;
@@ -46,9 +52,12 @@ export function useStaticResults(staticFields: ReadonlySet<string>): Plugin {
       return {
         onExecuteDone({ result }) {
           if (!isExecutionResult(result) || result.errors) return;
-          const variants = known ?? new Map<string, ExecutionResult>();
-          if (variants.size < MAX_VARIANTS_PER_DOCUMENT) variants.set(key, result);
-          results.set(document, variants);
+          const variants = cached.get(document);
+          // A result computed from older settings than the newest cached ones is not kept.
+          if (variants && variants.generation > current) return;
+          const fresh = variants?.generation === current ? variants : { generation: current, results: new Map<string, ExecutionResult>() };
+          if (fresh.results.size < MAX_VARIANTS_PER_DOCUMENT) fresh.results.set(key, result);
+          cached.set(document, fresh);
         },
       };
     },

@@ -4,6 +4,7 @@ import { useStaticResults } from '../../src/graphql/static-results.js';
 
 function setup() {
   const calls = { fixed: 0, byName: 0, live: 0 };
+  const settings = { generation: 1 };
   const schema = createSchema({
     typeDefs: 'type Query { fixed: String! byName(name: String!): String! live: Int! }',
     resolvers: {
@@ -18,7 +19,7 @@ function setup() {
       },
     },
   });
-  const yoga = createYoga({ schema, plugins: [useStaticResults(new Set(['fixed', 'byName']))], logging: false, maskedErrors: false });
+  const yoga = createYoga({ schema, plugins: [useStaticResults(new Set(['fixed', 'byName']), async () => settings.generation)], logging: false, maskedErrors: false });
   const run = async (query: string, variables?: Record<string, unknown>) => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',
@@ -27,7 +28,7 @@ function setup() {
     });
     return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   };
-  return { calls, run };
+  return { calls, settings, run };
 }
 
 describe('useStaticResults', () => {
@@ -63,5 +64,14 @@ describe('useStaticResults', () => {
     await run('{ ... on Query { fixed } }');
     await run('{ ... on Query { fixed } }');
     expect(calls.fixed).toBe(4);
+  });
+
+  it('executes again once the generation moves, then caches the new answer', async () => {
+    const { calls, settings, run } = setup();
+    await run('{ fixed }');
+    settings.generation = 2;
+    expect(await run('{ fixed }')).toEqual({ data: { fixed: 'fixed #2' } });
+    expect(await run('{ fixed }')).toEqual({ data: { fixed: 'fixed #2' } });
+    expect(calls.fixed).toBe(2);
   });
 });

@@ -1,0 +1,18 @@
+import { GraphQLError } from 'graphql';
+import type { InputIssue } from '../validation/issues.js';
+
+/** Invalid input: every offending field path with its message (DESIGN §3). Nothing was written. */
+export function badUserInput(summary: string, issues: readonly InputIssue[]): GraphQLError {
+  const detail = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  return new GraphQLError(`${summary}: ${detail}`, { extensions: { code: 'BAD_USER_INPUT', issues } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function pluginNotFound(name: string, known: readonly string[]): GraphQLError {
+  return new GraphQLError(`Unknown plugin "${name}". Known plugins: ${known.join(', ') || 'none'}.`, {
+    extensions: { code: 'PLUGIN_NOT_FOUND', knownPlugins: known },
+  });
+}
