@@ -9,6 +9,8 @@ import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
 import { useStaticResults } from './graphql/static-results.js';
 import { paths } from './paths.js';
+import { DataOutputStore } from './store/data-output-store.js';
+import { PlatformSettingsStore } from './store/platform-settings-store.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 
 export interface Service {
@@ -25,8 +27,8 @@ export interface Service {
  */
 export async function startService(config: Config, logger: YogaLogger = createLogger(config.LOG_LEVEL)): Promise<Service> {
   const registry = await loadRegistry({ enabledPlugins: config.ENABLED_PLUGINS, log: (m) => logger.info(m) });
-  const { schema } = buildSchema(registry);
-  const db = await connectDatabase(config);
+  const { schema, views } = buildSchema(registry);
+  const db = await connectDatabase(config, config.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {});
   try {
     logger.info(`Database: ${db.description}`);
     // applyPendingMigrations logs each migration it applies.
@@ -40,12 +42,24 @@ export async function startService(config: Config, logger: YogaLogger = createLo
     await db.close();
     throw error;
   }
+  const platformSettings = new PlatformSettingsStore(db.prisma, config.PLATFORM_SETTINGS_MAX_AGE_SECONDS * 1000, (m) => logger.warn(m));
+  const dataOutputs = new DataOutputStore(
+    db.prisma,
+    views.map((view) => ({ plugin: view.name, relation: view.platform })),
+  );
+  const context: Context = { prisma: db.prisma, dataOutputs, platformSettings };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ prisma: db.prisma }),
+    context: () => context,
     graphiql: config.NODE_ENV !== 'production',
     logging: logger,
-    plugins: [useStaticResults(STATIC_QUERY_FIELDS)],
+    // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
+    plugins: [
+      useStaticResults(STATIC_QUERY_FIELDS, async () => {
+        await platformSettings.current();
+        return platformSettings.generation;
+      }),
+    ],
   });
   const server = createServer(yoga);
   try {

@@ -23,11 +23,23 @@ function withoutPassword(url: string): string {
   return parsed.toString();
 }
 
+export interface ConnectOptions {
+  /** Called with every SQL statement the client sends (for debug logs and query counts). */
+  onQuery?: (sql: string) => void;
+}
+
+function clientOn(adapter: AdapterFactory, { onQuery }: ConnectOptions): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
+  return client as unknown as PrismaClient;
+}
+
 /** PostgreSQL through `pg` when DATABASE_URL is set, else embedded PGlite stored in PGLITE_DIR. */
-export async function connectDatabase(config: Pick<Config, 'DATABASE_URL' | 'PGLITE_DIR'>): Promise<Database> {
+export async function connectDatabase(config: Pick<Config, 'DATABASE_URL' | 'PGLITE_DIR'>, options: ConnectOptions = {}): Promise<Database> {
   if (config.DATABASE_URL) {
     const adapterFactory = new PrismaPg({ connectionString: config.DATABASE_URL });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = clientOn(adapterFactory, options);
     return {
       prisma,
       adapterFactory,
@@ -41,7 +53,7 @@ export async function connectDatabase(config: Pick<Config, 'DATABASE_URL' | 'PGL
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = clientOn(adapterFactory, options);
   return {
     prisma,
     adapterFactory,

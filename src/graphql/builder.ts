@@ -3,9 +3,13 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { DataOutputStore } from '../store/data-output-store.js';
+import type { PlatformSettingsStore } from '../store/platform-settings-store.js';
 
 export interface Context {
   prisma: PrismaClient;
+  dataOutputs: DataOutputStore;
+  platformSettings: PlatformSettingsStore;
 }
 
 export type FormValue = string | number | boolean;
@@ -18,6 +22,7 @@ export function createBuilder() {
     Scalars: {
       FormValue: { Input: FormValue; Output: FormValue };
       JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+      DateTime: { Input: Date; Output: Date };
     };
     DefaultFieldNullability: false;
   }>({

@@ -3,10 +3,12 @@ import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Builder } from './builder.js';
 import type { ConfigTypeResolver } from './config-types.js';
+import type { DataOutputInterfaceRef } from './data-output-interface.js';
 
-type ModelName = Extract<keyof PrismaTypes, string>;
+/** Models the schema build adds from plugin fragments (the base models are the core's own). */
+type PluginModelName = Exclude<Extract<keyof PrismaTypes, string>, 'DataOutputConfiguration' | 'PlatformConfiguration'>;
 
-function modelNameOf(view: PluginView): ModelName {
+function modelNameOf(view: PluginView): PluginModelName {
   const models = getDatamodel().datamodel.models;
   if (!(view.name in models)) {
     throw new Error(
@@ -14,17 +16,27 @@ function modelNameOf(view: PluginView): ModelName {
         'Run `npm run schema:build` after changing the enabled plugins.',
     );
   }
-  return view.name as ModelName;
+  return view.name as PluginModelName;
 }
 
-/** One object type per plugin over its Prisma model, exposing the stored configuration. */
-export function addConfigObjects(builder: Builder, views: readonly PluginView[], typeOf: ConfigTypeResolver): void {
+/**
+ * One object type per plugin over its Prisma model, exposing the stored configuration. Rows
+ * always come with their base row (`include: { base: true }`), which the interface reads.
+ */
+export function addConfigObjects(
+  builder: Builder,
+  views: readonly PluginView[],
+  typeOf: ConfigTypeResolver,
+  dataOutput: DataOutputInterfaceRef,
+): void {
   for (const view of views) {
     builder.prismaObject(modelNameOf(view), {
       description: `A stored ${view.displayName} data output configuration. ${view.description}`,
-      fields: (t) => ({
-        id: t.exposeID('id', { description: 'Id of the configuration, shared with its DataOutputConfiguration row.' }),
-        ...Object.fromEntries(
+      interfaces: [dataOutput],
+      include: { base: true },
+      isTypeOf: (row) => typeof row === 'object' && row !== null && 'base' in row && (row.base as { plugin?: unknown }).plugin === view.name,
+      fields: (t) =>
+        Object.fromEntries(
           view.fields.map((field) => [
             field.name,
             // Column names are the config's field names (the schema build checks it), known only at run time.
@@ -35,7 +47,6 @@ export function addConfigObjects(builder: Builder, views: readonly PluginView[],
             }),
           ]),
         ),
-      }),
     });
   }
 }

@@ -42,3 +42,22 @@ export function addJsonObjectScalar(builder: Builder): void {
     parseLiteral: (node) => asObject(valueFromASTUntyped(node)),
   });
 }
+
+function toDate(value: unknown): Date {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 date-time string.');
+  return date;
+}
+
+/** A point in time, as an ISO 8601 string in UTC. */
+export function addDateTimeScalar(builder: Builder): void {
+  builder.scalarType('DateTime', {
+    description: 'A point in time: an ISO 8601 date-time string in UTC, e.g. 2026-11-26T12:00:00.000Z.',
+    serialize: (value) => toDate(value).toISOString(),
+    parseValue: toDate,
+    parseLiteral: (node) => {
+      if (node.kind !== Kind.STRING) throw new GraphQLError('DateTime must be an ISO 8601 date-time string.');
+      return toDate(node.value);
+    },
+  });
+}

@@ -25,6 +25,7 @@ describe('the service on PostgreSQL (DATABASE_URL)', () => {
       'data_output_configurations',
       'databricks_data_outputs',
       'glue_data_outputs',
+      'platform_configurations',
       'redshift_data_outputs',
       'snowflake_data_outputs',
     ]);

@@ -1,0 +1,89 @@
+import type { PluginEntry } from '../catalog/plugin-view.js';
+import { UUID } from '../store/cursor.js';
+import { parseConfiguration } from '../validation/parse-configuration.js';
+import type { Builder, Context } from './builder.js';
+import type { DataOutputInterfaceRef } from './data-output-interface.js';
+import { badUserInput, notFound } from './errors.js';
+import { addOneOfByPlatform, memberOf } from './one-of-input.js';
+
+function checkId(id: string | number): string {
+  const value = String(id);
+  if (!UUID.test(value)) throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
+  return value;
+}
+
+function missing(id: string): Error {
+  return notFound(`No data output configuration has id ${id}.`);
+}
+
+/** The stored form of an input, or a BAD_USER_INPUT error naming every offending field. */
+async function valuesOf(entry: PluginEntry, key: string, input: unknown, ctx: Context, id?: string) {
+  const stored = await ctx.platformSettings.get(entry.view.platform);
+  const context = { platformSettings: stored?.settings ?? null, operation: id ? ('update' as const) : ('create' as const), ...(id ? { id } : {}) };
+  const parsed = await parseConfiguration(entry.plugin, entry.view, input, context, ['input', key]);
+  if (!parsed.ok) throw badUserInput(`Invalid ${entry.view.name} configuration`, parsed.issues);
+  return parsed.value;
+}
+
+/** Create, update and delete data output configurations; input is a `@oneOf` keyed by platform. */
+export function addDataOutputMutations(builder: Builder, entries: readonly PluginEntry[], node: DataOutputInterfaceRef): void {
+  const byKey = new Map(entries.map((entry) => [entry.view.platform, entry]));
+  const names = entries.map((entry) => entry.view.name);
+  const Input = addOneOfByPlatform(
+    builder,
+    'DataOutputConfigurationInput',
+    'A data output configuration: exactly one field, named by the platform key, holding that plugin’s configuration.',
+    entries.map(({ view }) => ({ view, type: view.inputTypeName, description: `A ${view.displayName} configuration (plugin ${view.name}).` })),
+  );
+  if (!Input) return;
+  const entryOf = (key: string): PluginEntry => {
+    const entry = byKey.get(key);
+    if (!entry) throw new Error(`DataOutputConfigurationInput has no plugin for field ${key}.`);
+    return entry;
+  };
+
+  builder.mutationFields((t) => ({
+    createDataOutputConfiguration: t.field({
+      type: node,
+      description: 'Validates and stores a configuration (its base row and plugin row, atomically).',
+      args: { input: t.arg({ type: Input, required: true }) },
+      resolve: async (_root, args, ctx) => {
+        const { key, input } = memberOf(args.input);
+        const entry = entryOf(key);
+        return ctx.dataOutputs.create(entry.view.name, await valuesOf(entry, key, input, ctx));
+      },
+    }),
+    updateDataOutputConfiguration: t.field({
+      type: node,
+      description: "Replaces a configuration's values. The input's platform must be the stored one.",
+      args: { id: t.arg.id({ required: true }), input: t.arg({ type: Input, required: true }) },
+      resolve: async (_root, args, ctx) => {
+        const id = checkId(args.id);
+        const { key, input } = memberOf(args.input);
+        const entry = entryOf(key);
+        const base = await ctx.dataOutputs.findBase(id);
+        if (!base || !names.includes(base.plugin)) throw missing(id);
+        if (base.plugin !== entry.view.name) {
+          const stored = entries.find((e) => e.view.name === base.plugin)?.view.platform ?? '';
+          throw badUserInput('Wrong plugin', [
+            { path: ['input', key], message: `Configuration ${id} belongs to ${base.plugin}: send its values as input.${stored}` },
+          ]);
+        }
+        const updated = await ctx.dataOutputs.update(id, entry.view.name, await valuesOf(entry, key, input, ctx, id));
+        if (!updated) throw missing(id);
+        return updated;
+      },
+    }),
+    deleteDataOutputConfiguration: t.field({
+      type: node,
+      description: 'Deletes a configuration (both rows) and returns what was stored.',
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (_root, args, ctx) => {
+        const id = checkId(args.id);
+        const deleted = await ctx.dataOutputs.delete(id, names);
+        if (!deleted) throw missing(id);
+        return deleted;
+      },
+    }),
+  }));
+}

@@ -1,0 +1,87 @@
+import type { PluginEntry } from '../catalog/plugin-view.js';
+import { decodeCursor, encodeCursor, UUID } from '../store/cursor.js';
+import type { ConfigRow, Page } from '../store/data-output-store.js';
+import type { Builder } from './builder.js';
+import type { DataOutputInterfaceRef } from './data-output-interface.js';
+import { badUserInput, pluginNotFound } from './errors.js';
+
+const MAX_PAGE_SIZE = 100;
+
+interface Connection {
+  page: Page;
+  plugins: string[];
+}
+
+function cursorOf(row: ConfigRow): string {
+  return encodeCursor({ createdAt: row.base.createdAt, id: row.id });
+}
+
+function addConnectionTypes(builder: Builder, node: DataOutputInterfaceRef) {
+  const PageInfo = builder.objectRef<Page>('PageInfo').implement({
+    description: 'Where a page ends and whether more follow.',
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage'),
+      endCursor: t.string({
+        nullable: true,
+        description: 'Pass as `after` for the next page; null for an empty page.',
+        resolve: (page) => (page.rows.length > 0 ? cursorOf(page.rows[page.rows.length - 1] as ConfigRow) : null),
+      }),
+    }),
+  });
+  const Edge = builder.objectRef<ConfigRow>('DataOutputConfigurationEdge').implement({
+    fields: (t) => ({
+      cursor: t.string({ resolve: cursorOf }),
+      node: t.field({ type: node, resolve: (row) => row }),
+    }),
+  });
+  return builder.objectRef<Connection>('DataOutputConfigurationConnection').implement({
+    description: 'A page of data output configurations, newest first.',
+    fields: (t) => ({
+      edges: t.field({ type: [Edge], resolve: ({ page }) => page.rows }),
+      nodes: t.field({ type: [node], resolve: ({ page }) => page.rows }),
+      pageInfo: t.field({ type: PageInfo, resolve: ({ page }) => page }),
+      totalCount: t.int({
+        description: 'How many configurations match the filter, on all pages (one extra query).',
+        resolve: ({ plugins }, _args, ctx) => ctx.dataOutputs.count(plugins),
+      }),
+    }),
+  });
+}
+
+/** `dataOutputConfiguration(id)` and the paginated `dataOutputConfigurations`, over enabled plugins only. */
+export function addDataOutputQueries(builder: Builder, entries: readonly PluginEntry[], node: DataOutputInterfaceRef): void {
+  const names = entries.map((e) => e.view.name);
+  const Connection = addConnectionTypes(builder, node);
+  builder.queryFields((t) => ({
+    dataOutputConfiguration: t.field({
+      type: node,
+      nullable: true,
+      description: 'A configuration by id; null if there is none (or its plugin is not enabled).',
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, ctx) => {
+        if (!UUID.test(String(id))) throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
+        return ctx.dataOutputs.find(String(id), names);
+      },
+    }),
+    dataOutputConfigurations: t.field({
+      type: Connection,
+      description: 'Configurations newest first, optionally of one plugin, a page at a time (cursor pagination).',
+      args: {
+        plugin: t.arg.string({ description: 'Only this plugin, e.g. GlueDataOutput.' }),
+        first: t.arg.int({ defaultValue: 20, required: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` }),
+        after: t.arg.string({ description: 'The endCursor of the previous page.' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        if (args.plugin != null && !names.includes(args.plugin)) throw pluginNotFound(args.plugin, names);
+        const after = args.after == null ? null : decodeCursor(args.after);
+        const issues = [
+          ...(args.first < 1 || args.first > MAX_PAGE_SIZE ? [{ path: ['first'], message: `Must be between 1 and ${MAX_PAGE_SIZE}` }] : []),
+          ...(args.after != null && after === null ? [{ path: ['after'], message: 'Not a cursor of this list' }] : []),
+        ];
+        if (issues.length > 0) throw badUserInput('Invalid page request', issues);
+        const plugins = args.plugin == null ? names : [args.plugin];
+        return { page: await ctx.dataOutputs.list(plugins, args.first, after), plugins };
+      },
+    }),
+  }));
+}
