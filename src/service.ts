@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
 import type { Config } from './config.js';
-import { connectDatabase } from './db/connect.js';
+import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import type { Context } from './graphql/builder.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
@@ -15,6 +15,8 @@ import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 
 export interface Service {
   registry: PluginRegistry;
+  /** The database the service uses (tests read row counts through it). */
+  db: Database;
   server: Server;
   /** Base URL the service listens on, e.g. http://127.0.0.1:4000 */
   url: string;
@@ -77,6 +79,7 @@ export async function startService(config: Config, logger: YogaLogger = createLo
   logger.info(`Serving GraphQL at ${url}${yoga.graphqlEndpoint}`);
   return {
     registry,
+    db,
     server,
     url,
     close: async () => {

@@ -1,11 +1,11 @@
 import { loadConfig } from '../../src/config.js';
+import type { YogaLogger } from 'graphql-yoga';
 import { startService, type Service } from '../../src/service.js';
 
 /** The real service on an in-memory PGlite and a free port, with the given extra environment. */
-export function startTestService(env: Record<string, string> = {}): Promise<Service> {
-  return startService(
-    loadConfig({ PGLITE_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env }),
-  );
+export function startTestService(env: Record<string, string> = {}, logger?: YogaLogger): Promise<Service> {
+  const config = loadConfig({ PGLITE_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  return logger ? startService(config, logger) : startService(config);
 }
 
 export interface GraphQLResponse<T> {
