@@ -14,6 +14,8 @@ const QUERIES = {
   plugins: '{ plugins { name version platform displayName iconName parentPlatform notConfigured source } }',
   pluginForm:
     '{ pluginForm(name: "GlueDataOutput") { name inputTypeName elements { name label type required tooltip initialValue options { label value } dependsOn { field value } } } }',
+  // A page of 20 stored configurations (of 200 seeded, over the four plugin tables): database work per request.
+  list20: '{ dataOutputConfigurations(first: 20) { nodes { id plugin createdAt ... on GlueDataOutput { database table } ... on SnowflakeDataOutput { database schema } } pageInfo { endCursor } } }',
 };
 type QueryName = keyof typeof QUERIES;
 
@@ -79,9 +81,36 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/** 200 configurations, 50 per plugin, through the API as a client would store them. */
+async function seed(url: string): Promise<void> {
+  const target = new URL(url);
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    const text = await post(target, JSON.stringify({ query, variables }));
+    if (text.includes('"errors"')) throw new Error(`seeding failed: ${text}`);
+  };
+  const platforms = { snowflake: 'databases', databricks: 'catalogs', glue: 'databases', redshift: 'databases' } as const;
+  for (const [platform, setting] of Object.entries(platforms)) {
+    await call('mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform } }', {
+      input: { [platform]: { [setting]: ['sales'] } },
+    });
+  }
+  const container = { snowflake: 'database', databricks: 'catalog', glue: 'database', redshift: 'database' } as const;
+  for (let i = 0; i < 50; i += 1) {
+    for (const [platform, field] of Object.entries(container)) {
+      const own = platform === 'glue' ? { databaseSuffix: `s${i}` } : { schema: `s${i}` };
+      await call('mutation($input: DataOutputConfigurationInput!) { createDataOutputConfiguration(input: $input) { id } }', {
+        input: { [platform]: { [field]: 'sales', ...own } },
+      });
+    }
+  }
+}
+
 const server = await startServer();
 try {
-  const names = Object.keys(QUERIES) as QueryName[];
+  await seed(server.url);
+  // BENCH_QUERIES=plugins,pluginForm runs a subset (trivial always runs: it is the reference).
+  const only = process.env.BENCH_QUERIES?.split(',').map((n) => n.trim());
+  const names = (Object.keys(QUERIES) as QueryName[]).filter((n) => n === 'trivial' || !only || only.includes(n));
   for (const name of names) await measure(server.url, QUERIES[name], 0.5); // warm-up
   const totals = new Map<QueryName, { count: number; latencies: number[] }>(names.map((n) => [n, { count: 0, latencies: [] }]));
   // Interleave rounds, rotating the order, so neither a slow phase of the machine nor going first
