@@ -87,21 +87,38 @@ export function migrationSafeFactory(factory: SqlMigrationAwareDriverAdapterFact
       provider,
       adapterName,
       connect: async () => withScriptRunner(await factory.connect(), (script) => db.exec(script)),
-      connectToShadowDb: async () => {
-        const shadow = await PGlite.create();
-        const adapter = await new PrismaPGlite(shadow).connect();
-        return withScriptRunner(adapter, (script) => shadow.exec(script), () => shadow.close());
-      },
+      connectToShadowDb: () => pgliteShadowDatabase(),
     };
   }
   return factory;
 }
 
+// Every schema a migration could have created; PGlite has no other databases to drop instead.
+const USER_SCHEMAS = `SELECT nspname AS name FROM pg_namespace
+  WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'`;
+
+/**
+ * A shadow database for the engine (where it replays a migration history): a fresh in-memory
+ * PGlite closed on dispose, or `reuse`, emptied first and left open. The wasm engine replays
+ * into whatever it is given without resetting it, unlike the native engine with a shadow URL.
+ */
+export async function pgliteShadowDatabase(reuse?: PGlite): Promise<SqlDriverAdapter> {
+  const db = reuse ?? (await PGlite.create());
+  if (reuse) {
+    const { rows } = await reuse.query<{ name: string }>(USER_SCHEMAS);
+    const drops = rows.map(({ name }) => `DROP SCHEMA "${name.replaceAll('"', '""')}" CASCADE;`);
+    await reuse.exec(`${drops.join('\n')}\nCREATE SCHEMA public;`);
+  }
+  const adapter = await new PrismaPGlite(db).connect();
+  return withScriptRunner(adapter, (script) => db.exec(script), reuse ? undefined : () => db.close());
+}
+
 const OFFLINE = 'schema-engine-offline';
 
 // The engine always connects and probes the server version on construction, but diffs between
-// datamodels never touch the connection: answer that probe, refuse everything else.
-export function offlineAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
+// datamodels never touch the connection: answer that probe, refuse everything else. A diff from
+// a migration history replays it on the shadow database, if one is given.
+export function offlineAdapterFactory(shadowDatabase?: () => Promise<SqlDriverAdapter>): SqlMigrationAwareDriverAdapterFactory {
   const refuse = (what: string): Promise<never> =>
     Promise.reject(
       new DriverAdapterError({
@@ -134,7 +151,7 @@ export function offlineAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
     provider: 'postgres',
     adapterName: OFFLINE,
     connect: async () => adapter,
-    connectToShadowDb: () => refuse('a shadow database'),
+    connectToShadowDb: shadowDatabase ?? (() => refuse('a shadow database')),
   };
 }
 

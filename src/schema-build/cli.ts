@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { displayPath, paths } from '../paths.js';
 import { loadRegistry } from '../registry/registry.js';
-import { fragmentsOf } from './fragments-of.js';
-import { mergeSchema } from './merge.js';
-import { describeCopy, pluginMigrationCopies, writeMigrationCopy } from './plugin-migrations.js';
+import { buildState, staleFiles } from './build-state.js';
+import { writeMigrationCopy } from './plugin-migrations.js';
 import { graphqlCodegen, prismaGenerate } from './run-tool.js';
 
 // `npm run schema:build`: merge the Prisma schema, copy plugin migrations, generate the Prisma
@@ -21,11 +20,10 @@ try {
   loadDotEnv();
   const registry = await loadRegistry({ enabledPlugins: loadConfig().ENABLED_PLUGINS });
   console.log(`Plugins: ${registry.names().join(', ') || 'none'}`);
-  const merged = mergeSchema({ file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') }, fragmentsOf(registry));
-  const schemaFresh = existsSync(paths.mergedSchema) && readFileSync(paths.mergedSchema, 'utf8') === merged;
-  const staleCopies = pluginMigrationCopies(registry, paths.migrations).filter((copy) => !copy.upToDate);
+  const state = buildState(registry);
+  const { merged, schemaFresh, staleCopies } = state;
   if (check) {
-    const stale = [...(schemaFresh ? [] : [displayPath(paths.mergedSchema)]), ...staleCopies.map(describeCopy)];
+    const stale = staleFiles(state);
     if (schemaFresh && prismaGenerate() !== 0) fail('prisma generate failed (see above).');
     if (schemaFresh && graphqlCodegen(true) !== 0) stale.push(displayPath(paths.graphqlSchema));
     if (stale.length > 0) fail(`Stale generated files (run \`npm run schema:build\` and commit):\n- ${stale.join('\n- ')}`);

@@ -11,33 +11,9 @@ import { diffDatamodels } from '../../src/db/diff.js';
 import { applyPendingMigrations, diagnoseMigrations, MigrationError } from '../../src/db/migrate.js';
 import { MIGRATION_SCRIPT_FILE, writeMigration } from '../../src/db/migrations-dir.js';
 import { createScratchDatabase, type Row } from '../support/postgres.js';
+import { header, M1, M2, v1, v2, v3 } from './fixture-schemas.js';
 
-const header = `generator client {
-  provider = "prisma-client"
-  output   = "./generated"
-}
-
-datasource db {
-  provider = "postgresql"
-}
-`;
-const parent = (extra = '') => `
-model Parent {
-  id    Int    @id @default(autoincrement())
-  name  String${extra}
-}
-`;
-const child = `
-model Child {
-  id     Int    @id
-  parent Parent @relation(fields: [id], references: [id], onDelete: Cascade)
-}
-`;
-const v1 = header + parent();
-const v2 = header + parent('\n  child Child?') + child;
-const v3 = header + parent('\n  child Child?\n  nickname String?') + child;
-
-const [M1, M2, M3, M4] = ['20250101000000_parent', '20250102000000_child', '20250103000000_nickname', '20250104000000_broken'];
+const [M3, M4] = ['20250103000000_nickname', '20250104000000_broken'];
 
 interface Backend {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
