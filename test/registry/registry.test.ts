@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PluginLoadError } from '../../src/registry/errors.js';
@@ -42,6 +43,14 @@ describe('plugin registry', () => {
     const migrations = registry.migrations();
     expect(Object.keys(migrations)).toEqual(DEFAULTS);
     expect(path.relative(process.cwd(), migrations.GlueDataOutput ?? '')).toBe('plugins/glue/migrations/20261126120300_glue_data_output');
+    for (const { plugin } of registry.list()) {
+      const table = /@@map\("([^"]+)"\)/.exec(readFileSync(plugin.prismaFragment, 'utf8'))?.[1];
+      const sql = readFileSync(path.join(migrations[plugin.name] ?? '', 'migration.sql'), 'utf8');
+      expect(table, plugin.name).toBeDefined();
+      expect(sql, plugin.name).toContain(`CREATE TABLE "${table}"`);
+      // The copy in the project's history, which the service and Prisma's CLI apply, is the same file.
+      expect(readFileSync(path.join('prisma/migrations', path.basename(migrations[plugin.name] ?? ''), 'migration.sql'), 'utf8')).toBe(sql);
+    }
   });
 
   it('refuses a duplicate name, naming both sources', async () => {
