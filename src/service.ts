@@ -8,6 +8,7 @@ import type { Context } from './graphql/builder.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
 import { useStaticResults } from './graphql/static-results.js';
+import { useStructuredVariableErrors } from './graphql/variable-errors.js';
 import { paths } from './paths.js';
 import { DataOutputStore } from './store/data-output-store.js';
 import { PlatformSettingsStore } from './store/platform-settings-store.js';
@@ -57,6 +58,7 @@ export async function startService(config: Config, logger: YogaLogger = createLo
     logging: logger,
     // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
     plugins: [
+      useStructuredVariableErrors(),
       useStaticResults(STATIC_QUERY_FIELDS, async () => {
         await platformSettings.current();
         return platformSettings.generation;

@@ -3,7 +3,7 @@ import type { InputIssue } from '../validation/issues.js';
 
 /** Invalid input: every offending field path with its message (DESIGN §3). Nothing was written. */
 export function badUserInput(summary: string, issues: readonly InputIssue[]): GraphQLError {
-  const detail = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  const detail = issues.map((issue) => `${issue.path.join('.')}: ${issue.message.replace(/\.$/, '')}`).join('; ');
   return new GraphQLError(`${summary}: ${detail}`, { extensions: { code: 'BAD_USER_INPUT', issues } });
 }
 

@@ -33,23 +33,38 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
   }
 
   it.each([
-    ['a missing required field', (v: Record<string, unknown>) => ({ ...v, database: undefined }), 'Field "database" of required type "String!" was not provided.'],
-    ['a wrong type', (v: Record<string, unknown>) => ({ ...v, databaseSuffix: 5 }), 'String cannot represent a non string value: 5'],
-    ['an unknown field', (v: Record<string, unknown>) => ({ ...v, colour: 'red' }), 'Field "colour" is not defined by type "GlueDataOutputInput".'],
-    ['a bad enum value', (v: Record<string, unknown>) => ({ ...v, accessGranularity: 'column' }), 'Value "column" does not exist in "AccessGranularity" enum.'],
-  ])('%s', async (_case, change, message) => {
-    const errors = await rejected(CREATE, { input: { glue: change(valid) } });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toContain('Variable "$input" got invalid value');
-    expect(errors[0]?.message).toContain(message);
+    ['a missing required field', { database: undefined }, ['input', 'glue', 'database'], 'Field "database" of required type "String!" was not provided.'],
+    ['a wrong type', { databaseSuffix: 5 }, ['input', 'glue', 'databaseSuffix'], 'String cannot represent a non string value: 5'],
+    ['an unknown field', { colour: 'red' }, ['input', 'glue', 'colour'], 'Field "colour" is not defined by type "GlueDataOutputInput".'],
+    ['a bad enum value', { accessGranularity: 'column' }, ['input', 'glue', 'accessGranularity'], 'Value "column" does not exist in "AccessGranularity" enum.'],
+  ])('%s', async (_case, change, path, message) => {
+    const errors = await rejected(CREATE, { input: { glue: { ...valid, ...change } } });
+    expect(errors.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', issues: [{ path, message }] }]);
   });
 
   it('two plugins in one @oneOf input', async () => {
     const snowflake = await formOf(service, 'SnowflakeDataOutput');
     const errors = await rejected(CREATE, { input: { glue: valid, snowflake: fill(snowflake, 0) } });
-    expect(errors.map((e) => e.message)).toEqual([
-      expect.stringContaining('Exactly one key must be specified for OneOf type "DataOutputConfigurationInput".'),
+    expect(errors.map((e) => e.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', issues: [{ path: ['input'], message: 'Exactly one key must be specified for OneOf type "DataOutputConfigurationInput".' }] },
     ]);
+  });
+
+  it('several type errors at once: one error naming each', async () => {
+    const errors = await rejected(CREATE, { input: { glue: { ...valid, database: 7, accessGranularity: 'column' } } });
+    expect(errors[0]?.extensions?.['issues']).toEqual([
+      { path: ['input', 'glue', 'database'], message: 'String cannot represent a non string value: 7' },
+      { path: ['input', 'glue', 'accessGranularity'], message: 'Value "column" does not exist in "AccessGranularity" enum.' },
+    ]);
+    expect(errors[0]?.message).toBe(
+      'Invalid input: input.glue.database: String cannot represent a non string value: 7; ' +
+        'input.glue.accessGranularity: Value "column" does not exist in "AccessGranularity" enum',
+    );
+  });
+
+  it('a literal in the query is refused by GraphQL validation before anything runs', async () => {
+    const errors = await rejected('mutation { createDataOutputConfiguration(input: { glue: { database: "alpha" } }) { id } }', {});
+    expect(errors.map((e) => e.message)).toEqual(['Field "GlueDataOutputInput.databaseSuffix" of required type "String!" was not provided.']);
   });
 
   it('values the schema refuses: every offending field is named under BAD_USER_INPUT', async () => {
