@@ -63,6 +63,31 @@ describe('introspection of a plugin input type', () => {
       expect(inputFields, name).toEqual(expect.arrayContaining(elements.map((e) => e.name)));
     }
   });
+
+  it('shows the configuration input as @oneOf by platform key and the stored types behind one interface', async () => {
+    const { data } = await graphql<{
+      input: { isOneOf: boolean; inputFields: InputValue[] };
+      stored: { kind: string; possibleTypes: Array<{ name: string }> };
+    }>(
+      service,
+      `{ input: __type(name: "DataOutputConfigurationInput") { isOneOf inputFields { name type { kind name } } }
+         stored: __type(name: "DataOutputConfiguration") { kind possibleTypes { name } } }`,
+    );
+    expect(data?.input.isOneOf).toBe(true);
+    expect(data?.input.inputFields.map((f) => [f.name, typeName(f.type)])).toEqual([
+      ['databricks', 'DatabricksDataOutputInput'],
+      ['glue', 'GlueDataOutputInput'],
+      ['redshift', 'RedshiftDataOutputInput'],
+      ['snowflake', 'SnowflakeDataOutputInput'],
+    ]);
+    expect(data?.stored.kind).toBe('INTERFACE');
+    expect(data?.stored.possibleTypes.map((t) => t.name).sort()).toEqual([
+      'DatabricksDataOutput',
+      'GlueDataOutput',
+      'RedshiftDataOutput',
+      'SnowflakeDataOutput',
+    ]);
+  });
 });
 
 describe('ENABLED_PLUGINS', () => {
@@ -78,5 +103,10 @@ describe('ENABLED_PLUGINS', () => {
       '{ plugins { name } glue: __type(name: "GlueDataOutputInput") { name } }',
     );
     expect(data).toEqual({ plugins: [{ name: 'SnowflakeDataOutput' }], glue: null });
+    const oneOf = await graphql<{ __type: { inputFields: Array<{ name: string }> } }>(
+      service,
+      '{ __type(name: "DataOutputConfigurationInput") { inputFields { name } } }',
+    );
+    expect(oneOf.data?.__type.inputFields).toEqual([{ name: 'snowflake' }]);
   });
 });
