@@ -1,9 +1,26 @@
+import type { FormElement } from '../config-schema/form.js';
 import type { PlatformSettings } from '../sdk/index.js';
 import type { PluginView } from './plugin-view.js';
 
+type JsonSchema = Record<string, unknown>;
+
+// JSON Schema form generators see the configured options as the field's `enum`.
+function withOptionEnums(schema: JsonSchema, elements: readonly FormElement[]): JsonSchema {
+  const properties = schema['properties'] as Record<string, JsonSchema> | undefined;
+  if (!properties) return schema;
+  const next = { ...properties };
+  for (const element of elements) {
+    const property = next[element.name];
+    if (element.optionsFrom !== null && element.options.length > 0 && property) {
+      next[element.name] = { ...property, enum: element.options.map((option) => option.value) };
+    }
+  }
+  return { ...schema, properties: next };
+}
+
 /**
  * A plugin's view with the options of its `optionsFrom` elements taken from the platform's
- * stored settings (null: not configured). A form with a select that has nothing to offer
+ * stored settings (null: not configured), also as `enum` in its JSON Schema. A form with a select that has nothing to offer
  * cannot be filled in, so such a plugin is flagged `notConfigured`.
  */
 export function configuredView(view: PluginView, settings: PlatformSettings | null): PluginView {
@@ -16,6 +33,7 @@ export function configuredView(view: PluginView, settings: PlatformSettings | nu
   return {
     ...view,
     elements,
+    jsonSchema: withOptionEnums(view.jsonSchema, elements),
     notConfigured: elements.some((element) => element.optionsFrom !== null && element.options.length === 0),
   };
 }

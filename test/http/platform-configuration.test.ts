@@ -4,11 +4,15 @@ import { PlatformSettingsStore } from '../../src/store/platform-settings-store.j
 import { ok } from '../support/portal-client.js';
 import { graphql, startTestService } from '../support/service.js';
 
-const FORM = '{ pluginForm(name: "GlueDataOutput") { notConfigured elements { name options { label value } } } }';
+const FORM = '{ pluginForm(name: "GlueDataOutput") { notConfigured elements { name options { label value } } jsonSchema } }';
 const CONFIGURE = 'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform configured settings { name options } } }';
 
 interface FormAnswer {
-  pluginForm: { notConfigured: boolean; elements: Array<{ name: string; options: Array<{ label: string; value: string }> }> };
+  pluginForm: {
+    notConfigured: boolean;
+    elements: Array<{ name: string; options: Array<{ label: string; value: string }> }>;
+    jsonSchema: { properties: Record<string, { enum?: string[] }> };
+  };
 }
 
 describe('platform settings fill the forms', () => {
@@ -31,6 +35,7 @@ describe('platform settings fill the forms', () => {
     ]);
     const form = await ok<FormAnswer>(service, FORM);
     expect(form.pluginForm.notConfigured).toBe(true);
+    expect(form.pluginForm.jsonSchema.properties['database']?.enum).toBeUndefined();
   });
 
   it('refuses empty and duplicate options, naming each, and stores nothing', async () => {
@@ -56,6 +61,7 @@ describe('platform settings fill the forms', () => {
       { label: 'sales', value: 'sales' },
       { label: 'finance', value: 'finance' },
     ]);
+    expect(form.pluginForm.jsonSchema.properties['database']?.enum).toEqual(['sales', 'finance']);
     const plugins = await ok<{ plugins: Array<{ name: string; notConfigured: boolean }> }>(service, '{ plugins { name notConfigured } }');
     expect(plugins.plugins.filter((p) => !p.notConfigured).map((p) => p.name)).toEqual(['GlueDataOutput']);
 
