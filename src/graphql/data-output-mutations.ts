@@ -1,16 +1,9 @@
 import type { PluginEntry } from '../catalog/plugin-view.js';
-import { UUID } from '../store/cursor.js';
 import { parseConfiguration } from '../validation/parse-configuration.js';
 import type { Builder, Context } from './builder.js';
 import type { DataOutputInterfaceRef } from './data-output-interface.js';
-import { badUserInput, notFound } from './errors.js';
+import { badUserInput, configurationId, notFound } from './errors.js';
 import { addOneOfByPlatform, memberOf } from './one-of-input.js';
-
-function checkId(id: string | number): string {
-  const value = String(id);
-  if (!UUID.test(value)) throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
-  return value;
-}
 
 function missing(id: string): Error {
   return notFound(`No data output configuration has id ${id}.`);
@@ -58,7 +51,7 @@ export function addDataOutputMutations(builder: Builder, entries: readonly Plugi
       description: "Replaces a configuration's values. The input's platform must be the stored one.",
       args: { id: t.arg.id({ required: true }), input: t.arg({ type: Input, required: true }) },
       resolve: async (_root, args, ctx) => {
-        const id = checkId(args.id);
+        const id = configurationId(args.id);
         const { key, input } = memberOf(args.input);
         const entry = entryOf(key);
         const base = await ctx.dataOutputs.findBase(id);
@@ -79,7 +72,7 @@ export function addDataOutputMutations(builder: Builder, entries: readonly Plugi
       description: 'Deletes a configuration (both rows) and returns what was stored.',
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_root, args, ctx) => {
-        const id = checkId(args.id);
+        const id = configurationId(args.id);
         const deleted = await ctx.dataOutputs.delete(id, names);
         if (!deleted) throw missing(id);
         return deleted;

@@ -1,9 +1,9 @@
 import type { PluginEntry } from '../catalog/plugin-view.js';
-import { decodeCursor, encodeCursor, UUID } from '../store/cursor.js';
+import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { ConfigRow, Page } from '../store/data-output-store.js';
 import type { Builder } from './builder.js';
 import type { DataOutputInterfaceRef } from './data-output-interface.js';
-import { badUserInput, pluginNotFound } from './errors.js';
+import { badUserInput, configurationId, pluginNotFound } from './errors.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -58,10 +58,7 @@ export function addDataOutputQueries(builder: Builder, entries: readonly PluginE
       nullable: true,
       description: 'A configuration by id; null if there is none (or its plugin is not enabled).',
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => {
-        if (!UUID.test(String(id))) throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
-        return ctx.dataOutputs.find(String(id), names);
-      },
+      resolve: (_root, { id }, ctx) => ctx.dataOutputs.find(configurationId(id), names),
     }),
     dataOutputConfigurations: t.field({
       type: Connection,

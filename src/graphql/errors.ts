@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { UUID } from '../store/cursor.js';
 import type { InputIssue } from '../validation/issues.js';
 
 /** Invalid input: every offending field path with its message (DESIGN §3). Nothing was written. */
@@ -15,4 +16,11 @@ export function pluginNotFound(name: string, known: readonly string[]): GraphQLE
   return new GraphQLError(`Unknown plugin "${name}". Known plugins: ${known.join(', ') || 'none'}.`, {
     extensions: { code: 'PLUGIN_NOT_FOUND', knownPlugins: known },
   });
+}
+
+/** The `id` argument as a string, or BAD_USER_INPUT when it cannot be a configuration's id. */
+export function configurationId(id: string | number): string {
+  const value = String(id);
+  if (!UUID.test(value)) throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
+  return value;
 }
