@@ -18,6 +18,11 @@ function withOptionEnums(schema: JsonSchema, elements: readonly FormElement[]): 
   return { ...schema, properties: next };
 }
 
+/** A select that takes its options from platform settings has none: the form cannot be filled in. */
+export function lacksOptions(elements: readonly FormElement[]): boolean {
+  return elements.some((element) => element.optionsFrom !== null && element.options.length === 0);
+}
+
 /**
  * A plugin's view with the options of its `optionsFrom` elements taken from the platform's
  * stored settings (null: not configured), also as `enum` in its JSON Schema. A form with a select that has nothing to offer
@@ -34,7 +39,7 @@ export function configuredView(view: PluginView, settings: PlatformSettings | nu
     ...view,
     elements,
     jsonSchema: withOptionEnums(view.jsonSchema, elements),
-    notConfigured: elements.some((element) => element.optionsFrom !== null && element.options.length === 0),
+    notConfigured: lacksOptions(elements),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeConfig, type ConfigField } from '../config-schema/describe.js';
 import { formElements, type FormElement } from '../config-schema/form.js';
 import type { RegisteredPlugin } from '../registry/registry.js';
+import { lacksOptions } from './configured-view.js';
 import { platformSettingsOf, type PlatformSetting } from './platform-settings.js';
 
 /** What the API shows of a plugin; computed once at start-up. */
@@ -53,7 +54,7 @@ export function pluginView({ plugin, source }: RegisteredPlugin): PluginView {
     hasEnvironments: platform.hasEnvironments ?? true,
     showInForm: platform.showInForm ?? true,
     // As if nothing were stored; configuredView fills in the platform's settings.
-    notConfigured: elements.some((element) => element.optionsFrom !== null && element.options.length === 0),
+    notConfigured: lacksOptions(elements),
     settings: platformSettingsOf(elements),
     inputTypeName: inputTypeNameOf(plugin.name),
     fields,
