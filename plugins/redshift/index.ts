@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { containerField, definePlugin, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-service/sdk';
+import { containerField, definePlugin, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-sdk';
 
 const config = z
   .object({

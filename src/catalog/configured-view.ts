@@ -1,5 +1,5 @@
 import type { FormElement } from '../config-schema/form.js';
-import type { PlatformSettings } from '../sdk/index.js';
+import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
 import type { PluginView } from './plugin-view.js';
 
 type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigSchema, FormFieldMeta } from '../sdk/index.js';
+import type { ConfigSchema, FormFieldMeta } from '@data-product-portal/plugin-sdk';
 
 export type ScalarKind = 'String' | 'Boolean' | 'Int' | 'Float';
 

@@ -1,4 +1,4 @@
-import type { DependsOn, FormWidget } from '../sdk/index.js';
+import type { DependsOn, FormWidget } from '@data-product-portal/plugin-sdk';
 import type { ConfigField } from './describe.js';
 
 export interface FormOption {

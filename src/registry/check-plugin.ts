@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import semver from 'semver';
 import { z } from 'zod';
 import { describeConfig, type ConfigField } from '../config-schema/describe.js';
-import { CONTRACT_VERSION, FORM_WIDGETS, PLUGIN_BRAND, type DataOutputPlugin } from '../sdk/index.js';
+import { CONTRACT_VERSION, FORM_WIDGETS, PLUGIN_BRAND, type DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 const text = z.string().trim().min(1);

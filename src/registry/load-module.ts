@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DataOutputPlugin } from '../sdk/index.js';
+import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { displayPath } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
 import { PluginLoadError } from './errors.js';

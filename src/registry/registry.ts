@@ -1,4 +1,4 @@
-import type { DataOutputPlugin } from '../sdk/index.js';
+import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, paths } from '../paths.js';

@@ -1,6 +1,6 @@
 import { storedSettingsSchema } from '../catalog/platform-settings.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { PlatformSettings } from '../sdk/index.js';
+import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
 
 export interface StoredPlatformSettings {
   platform: string;

@@ -1,5 +1,5 @@
 import type { PluginView } from '../catalog/plugin-view.js';
-import type { CheckContext, DataOutputPlugin } from '../sdk/index.js';
+import type { CheckContext, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { friendlierMessages, under, zodIssues, type InputIssue, type Parsed } from './issues.js';
 
 function optionIssues(view: PluginView, value: Record<string, unknown>, context: CheckContext): InputIssue[] {

@@ -6,7 +6,7 @@ import { describeConfig, UnsupportedConfigError } from '../../src/config-schema/
 import { createBuilder } from '../../src/graphql/builder.js';
 import { addConfigInputs } from '../../src/graphql/config-inputs.js';
 import { configTypeResolver } from '../../src/graphql/config-types.js';
-import { formField, storedField, type ConfigSchema } from '../../src/sdk/index.js';
+import { formField, storedField, type ConfigSchema } from '@data-product-portal/plugin-sdk';
 
 const level = z.enum(['low', 'high']).meta({ id: 'SharedLevel', description: 'A shared level.' });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/paths.js';
 
-const ALLOWED = new Set(['zod', '@data-product-portal/plugin-service/sdk']);
+const ALLOWED = new Set(['zod', '@data-product-portal/plugin-sdk']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { examplePlugin } from '../fixtures/plugins/example/index.js';
 import { checkPlugin } from '../../src/registry/check-plugin.js';
-import { definePlugin, PLUGIN_BRAND, storedField } from '../../src/sdk/index.js';
+import { definePlugin, PLUGIN_BRAND, storedField } from '@data-product-portal/plugin-sdk';
 
 
 function problemsOf(value: unknown): string[] {

@@ -1,7 +1,7 @@
 /**
  * The public plugin SDK: the only host module a plugin may import.
  */
-export { CONTRACT_VERSION, PLUGIN_BRAND } from './contract.js';
+export { CONTRACT_VERSION, PLUGIN_BRAND, SDK_PACKAGE } from './contract.js';
 export type { CheckContext, ConfigCheck, ConfigIssue, PlatformSettings } from './check.js';
 export {
   definePlugin,
