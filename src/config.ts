@@ -18,6 +18,12 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ENABLED_PLUGINS: list.optional(),
+  // Plugin packages installed as dependencies that must not be loaded, by package name.
+  EXCLUDED_PLUGIN_PACKAGES: z
+    .string()
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/, 'must list npm package names, e.g. @acme/portal-plugin-x')))
+    .default([]),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Another instance on the same database may change platform settings; this bounds how stale ours get.
   PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
@@ -45,4 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Reads `.env` from the working directory into process.env, if present; set variables win. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The registry's options from the configuration: which plugins to load. */
+export function pluginSelection(config: Pick<Config, 'ENABLED_PLUGINS' | 'EXCLUDED_PLUGIN_PACKAGES'>) {
+  return { enabledPlugins: config.ENABLED_PLUGINS, excludedPackages: config.EXCLUDED_PLUGIN_PACKAGES };
 }

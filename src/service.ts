@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
-import type { Config } from './config.js';
+import { pluginSelection, type Config } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import type { Context } from './graphql/builder.js';
@@ -29,7 +29,7 @@ export interface Service {
  * listening rejects, naming its cause; nothing is left open.
  */
 export async function startService(config: Config, logger: YogaLogger = createLogger(config.LOG_LEVEL)): Promise<Service> {
-  const registry = await loadRegistry({ enabledPlugins: config.ENABLED_PLUGINS, log: (m) => logger.info(m) });
+  const registry = await loadRegistry({ ...pluginSelection(config), log: (m) => logger.info(m), warn: (m) => logger.warn(m) });
   const { schema, views } = buildSchema(registry);
   const db = await connectDatabase(config, config.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {});
   try {

@@ -10,6 +10,7 @@ describe('configuration', () => {
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
+      EXCLUDED_PLUGIN_PACKAGES: [],
     });
   });
 
@@ -18,6 +19,16 @@ describe('configuration', () => {
       ENABLED_PLUGINS: ['GlueDataOutput', './x.js#y'],
     });
     expect(loadConfig({ ENABLED_PLUGINS: '' }).ENABLED_PLUGINS).toBeUndefined();
+  });
+
+  it('splits EXCLUDED_PLUGIN_PACKAGES into package names', () => {
+    expect(loadConfig({ EXCLUDED_PLUGIN_PACKAGES: '@acme/portal-plugin-x, portal-plugin-y' }).EXCLUDED_PLUGIN_PACKAGES).toEqual([
+      '@acme/portal-plugin-x',
+      'portal-plugin-y',
+    ]);
+    expect(() => loadConfig({ EXCLUDED_PLUGIN_PACKAGES: './plugins/s3' })).toThrow(
+      'EXCLUDED_PLUGIN_PACKAGES: must list npm package names, e.g. @acme/portal-plugin-x',
+    );
   });
 
   it('names every bad variable', () => {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import semver from 'semver';
 import { z } from 'zod';
+import { isCompatible } from './contract.js';
 import { describeConfig, type ConfigField } from '../config-schema/describe.js';
 import { CONTRACT_VERSION, FORM_WIDGETS, PLUGIN_BRAND, type DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 
@@ -68,8 +69,14 @@ export function checkPlugin(value: unknown): { plugin: DataOutputPlugin; problem
   if (!hasBrand(value)) return { problems: ['is not a plugin: create it with definePlugin() from the plugin SDK.'] };
   const stamp = value[PLUGIN_BRAND];
   const contract = typeof stamp === 'object' && stamp && 'contractVersion' in stamp ? String(stamp.contractVersion) : '';
-  if (semver.valid(contract) === null || semver.major(contract) !== semver.major(CONTRACT_VERSION)) {
-    return { problems: [`was built for plugin contract ${contract || '(unknown)'}; this host implements ${CONTRACT_VERSION}.`] };
+  // The SDK copy that made it: the host's own when the SDK is a peer, another when bundled.
+  if (semver.valid(contract) === null || !isCompatible(`^${contract}`)) {
+    return {
+      problems: [
+        `was made with plugin SDK ${contract || '(unknown)'}, whose contract this host (contract ${CONTRACT_VERSION}) does not implement: ` +
+          `build it against SDK ^${CONTRACT_VERSION}, declared as a peer dependency.`,
+      ],
+    };
   }
   const parsed = pluginShape.safeParse(value);
   if (!parsed.success) {

@@ -5,11 +5,14 @@ import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { displayPath } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
 import { PluginLoadError } from './errors.js';
+import { checkPluginPackage, packageCulprit, type PluginPackage } from './plugin-package.js';
 
 export interface LoadedPlugin {
   plugin: DataOutputPlugin;
   /** Where it came from, as logged and shown in the API. */
   source: string;
+  /** The npm package it came from, when it was discovered as one. */
+  package?: PluginPackage;
 }
 
 function isModuleNotFound(error: unknown, specifier: string): boolean {
@@ -60,21 +63,39 @@ export async function loadPluginModule(culprit: string, specifier: string, expor
   return result.plugin;
 }
 
-/** The internal plugins: each folder of `dir` with an index.ts and no package.json of its own. */
-export async function loadInternalPlugins(dir: string): Promise<LoadedPlugin[]> {
+/** The internal plugin folders: each folder of `dir` with an index.ts and no package.json of its own. */
+export function internalPluginFolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const folders = readdirSync(dir, { withFileTypes: true })
+  return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => path.join(dir, d.name))
     .filter((folder) => existsSync(path.join(folder, 'index.ts')) && !existsSync(path.join(folder, 'package.json')))
     .sort();
-  return Promise.all(
-    folders.map(async (folder) => {
-      const source = `internal (${displayPath(folder)})`;
-      const url = pathToFileURL(path.join(folder, 'index.ts')).href;
-      return { plugin: await loadPluginModule(source, url), source };
-    }),
-  );
+}
+
+export function internalSource(folder: string): string {
+  return `internal (${displayPath(folder)})`;
+}
+
+export async function loadInternalPlugin(folder: string): Promise<LoadedPlugin> {
+  const source = internalSource(folder);
+  return { plugin: await loadPluginModule(source, pathToFileURL(path.join(folder, 'index.ts')).href), source };
+}
+
+/** Imports a discovered plugin package's entry, after the checks that need no import. */
+export async function loadPackagePlugin(pkg: PluginPackage, hostDir: string): Promise<LoadedPlugin> {
+  const source = packageCulprit(pkg);
+  try {
+    return { plugin: await loadPluginModule(source, checkPluginPackage(pkg, hostDir)), source, package: pkg };
+  } catch (error) {
+    if (!(error instanceof PluginLoadError)) throw error;
+    throw new PluginLoadError(source, `${error.reason}\n${exclusionHint(pkg.name)}`);
+  }
+}
+
+/** How to start without a broken package. */
+export function exclusionHint(packageName: string): string {
+  return `To start without it, uninstall it (\`npm uninstall ${packageName}\`) or add it to EXCLUDED_PLUGIN_PACKAGES.`;
 }
 
 /** Imports an ENABLED_PLUGINS module entry: `package`, `package#export` or `./file.js#export`. */
@@ -83,4 +104,9 @@ export async function loadEntryModule(entry: string, cwd: string): Promise<Loade
   const isPath = specifier.startsWith('.') || path.isAbsolute(specifier);
   const target = isPath ? pathToFileURL(path.resolve(cwd, specifier)).href : specifier;
   return { plugin: await loadPluginModule(entry, target, exportName), source: entry };
+}
+
+/** Every internal plugin; the first broken one rejects. */
+export function loadInternalPlugins(dir: string): Promise<LoadedPlugin[]> {
+  return Promise.all(internalPluginFolders(dir).map(loadInternalPlugin));
 }

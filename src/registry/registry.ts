@@ -1,9 +1,10 @@
-import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath, paths } from '../paths.js';
+import { displayPath, paths, projectRoot } from '../paths.js';
+import { discoverPluginPackages } from './discover-packages.js';
 import { PluginLoadError } from './errors.js';
-import { loadEntryModule, loadInternalPlugins, type LoadedPlugin } from './load-module.js';
+import { internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
+import type { PluginPackage } from './plugin-package.js';
 
 export type RegisteredPlugin = LoadedPlugin;
 
@@ -11,7 +12,8 @@ export type RegisteredPlugin = LoadedPlugin;
 export class PluginRegistry {
   readonly #plugins = new Map<string, RegisteredPlugin>();
 
-  register(plugin: DataOutputPlugin, source: string): void {
+  register(loaded: RegisteredPlugin): void {
+    const { plugin, source } = loaded;
     const same = this.#plugins.get(plugin.name);
     if (same) {
       throw new PluginLoadError(source, `duplicates plugin name ${plugin.name}, already registered from ${same.source}. Enable only one of them.`);
@@ -23,7 +25,7 @@ export class PluginRegistry {
         `duplicates platform key \`${plugin.platform.key}\` of plugin ${sameKey.plugin.name} (${sameKey.source}). Platform keys must be unique.`,
       );
     }
-    this.#plugins.set(plugin.name, { plugin, source });
+    this.#plugins.set(plugin.name, loaded);
   }
 
   get(name: string): RegisteredPlugin | undefined {
@@ -42,52 +44,111 @@ export class PluginRegistry {
   migrations(): Record<string, string> {
     return Object.fromEntries(this.list().map(({ plugin }) => [plugin.name, plugin.migration]));
   }
-
-  /** Forgets every plugin (tests load different sets into one registry). */
-  reset(): void {
-    this.#plugins.clear();
-  }
 }
 
 export interface LoadOptions {
   /** Parsed ENABLED_PLUGINS; undefined loads every internal plugin. */
   enabledPlugins?: readonly string[];
+  /** Parsed EXCLUDED_PLUGIN_PACKAGES: discovered plugin packages not to load. */
+  excludedPackages?: readonly string[];
+  /** The project whose direct dependencies are plugin candidates; defaults to this service. */
+  projectDir?: string;
   /** Base of relative module paths. */
   cwd?: string;
   /** Folder of the internal plugins. */
   internalDir?: string;
   log?: (message: string) => void;
+  warn?: (message: string) => void;
   /** Accept plugins whose migration.sql does not exist yet (only for the command that writes it). */
   allowMissingMigrations?: boolean;
+}
+
+/** Everything found: the registry of the plugins that loaded, and every failure. */
+export interface LoadReport {
+  registry: PluginRegistry;
+  failures: PluginLoadError[];
+  /** Plugin packages turned off by EXCLUDED_PLUGIN_PACKAGES. */
+  excluded: PluginPackage[];
 }
 
 function isPluginName(entry: string): boolean {
   return /^[A-Z][A-Za-z0-9]*$/.test(entry);
 }
 
-/** Loads the enabled plugins into a registry; the first broken entry stops it with a PluginLoadError. */
-export async function loadRegistry(options: LoadOptions = {}, registry = new PluginRegistry()): Promise<PluginRegistry> {
-  const internal = await loadInternalPlugins(options.internalDir ?? paths.internalPlugins);
+type Attempt = () => Promise<LoadedPlugin>;
+
+/** The ENABLED_PLUGINS selection: internal plugin names and module entries. */
+async function selectedPlugins(options: LoadOptions, attempt: (culprit: string, load: Attempt) => Promise<LoadedPlugin | undefined>) {
+  const internalDir = options.internalDir ?? paths.internalPlugins;
+  const internal = (await Promise.all(internalPluginFolders(internalDir).map((folder) => attempt(folder, () => loadInternalPlugin(folder))))).filter(
+    (loaded) => loaded !== undefined,
+  );
+  if (options.enabledPlugins === undefined) return internal;
   const byName = new Map(internal.map((loaded) => [loaded.plugin.name, loaded]));
-  const loaded: LoadedPlugin[] = [];
-  if (options.enabledPlugins === undefined) {
-    loaded.push(...internal);
-  } else {
-    for (const entry of options.enabledPlugins) {
-      const known = byName.get(entry);
-      if (known) loaded.push(known);
-      else if (isPluginName(entry)) {
-        throw new PluginLoadError(entry, `no internal plugin has this name (internal plugins: ${[...byName.keys()].sort().join(', ')}).`);
-      } else loaded.push(await loadEntryModule(entry, options.cwd ?? process.cwd()));
-    }
+  const selected: LoadedPlugin[] = [];
+  for (const entry of options.enabledPlugins) {
+    const known = byName.get(entry);
+    const loaded = known
+      ? known
+      : await attempt(entry, async () => {
+          if (!isPluginName(entry)) return loadEntryModule(entry, options.cwd ?? process.cwd());
+          throw new PluginLoadError(entry, `no internal plugin has this name (internal plugins: ${[...byName.keys()].sort().join(', ')}).`);
+        });
+    if (loaded) selected.push(loaded);
   }
-  for (const { plugin, source } of loaded) {
-    const migration = path.join(plugin.migration, 'migration.sql');
-    if (!options.allowMissingMigrations && !existsSync(migration)) {
-      throw new PluginLoadError(source, `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`);
+  return selected;
+}
+
+/**
+ * Loads every plugin it can: the internal ones (or the ENABLED_PLUGINS selection) and the plugin
+ * packages among the project's direct dependencies. Never throws a PluginLoadError; it reports them.
+ */
+export async function inspectPlugins(options: LoadOptions = {}): Promise<LoadReport> {
+  const report: LoadReport = { registry: new PluginRegistry(), failures: [], excluded: [] };
+  const attempt = async (culprit: string, load: Attempt) => {
+    try {
+      return await load();
+    } catch (error) {
+      report.failures.push(error instanceof PluginLoadError ? error : new PluginLoadError(culprit, String(error)));
+      return undefined;
     }
-    registry.register(plugin, source);
-    options.log?.(`Loaded plugin ${plugin.name} ${plugin.version} from ${source}`);
+  };
+  const selected = await selectedPlugins(options, attempt);
+  const projectDir = options.projectDir ?? projectRoot;
+  const discovery = discoverPluginPackages({ projectDir, excluded: options.excludedPackages, log: options.log, warn: options.warn });
+  report.failures.push(...discovery.failures);
+  report.excluded = discovery.excluded;
+  // A package also named in ENABLED_PLUGINS is loaded once, as a package.
+  const packageNames = new Set(discovery.packages.map((pkg) => pkg.name));
+  const candidates = selected.filter((loaded) => !packageNames.has(loaded.source));
+  for (const pkg of discovery.packages) {
+    const loaded = await attempt(pkg.name, () => loadPackagePlugin(pkg, projectDir));
+    if (loaded) candidates.push(loaded);
   }
-  return registry;
+  for (const loaded of candidates) {
+    const migration = path.join(loaded.plugin.migration, 'migration.sql');
+    await attempt(loaded.source, async () => {
+      if (!options.allowMissingMigrations && !existsSync(migration)) {
+        throw new PluginLoadError(
+          loaded.source,
+          `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${loaded.plugin.name}\`.`,
+        );
+      }
+      report.registry.register(loaded);
+      options.log?.(`Loaded plugin ${loaded.plugin.name} ${loaded.plugin.version} from ${loaded.source}`);
+      return loaded;
+    });
+  }
+  return report;
+}
+
+/** Loads the plugins into a registry; a broken one stops it with a PluginLoadError (the first found). */
+export async function loadRegistry(options: LoadOptions = {}): Promise<PluginRegistry> {
+  const report = await inspectPlugins(options);
+  const [first, ...more] = report.failures;
+  if (first) {
+    for (const other of more) options.warn?.(other.message);
+    throw first;
+  }
+  return report.registry;
 }

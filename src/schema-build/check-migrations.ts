@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, loadDotEnv } from '../config.js';
+import { loadConfig, loadDotEnv, pluginSelection } from '../config.js';
 import { checkMigrationDrift, type DriftReport } from '../db/drift.js';
 import { MigrationError } from '../db/migrate.js';
 import { displayPath, paths } from '../paths.js';
@@ -28,7 +28,7 @@ async function pluginMigrationNames(enabled: PluginRegistry): Promise<PluginMigr
 
 // Plugins are loaded only to explain a drift, so a clean check does not depend on them.
 async function explainDrift(report: DriftReport): Promise<string> {
-  const registry = await loadRegistry({ enabledPlugins: loadConfig().ENABLED_PLUGINS });
+  const registry = await loadRegistry({ ...pluginSelection(loadConfig()) });
   return driftMessage(report, {
     migrationsDir: displayPath(paths.migrations),
     schemaFile: displayPath(paths.mergedSchema),

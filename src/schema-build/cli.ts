@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { loadConfig, loadDotEnv } from '../config.js';
+import { loadConfig, loadDotEnv, pluginSelection } from '../config.js';
 import { displayPath, paths } from '../paths.js';
 import { loadRegistry } from '../registry/registry.js';
 import { buildState, staleFiles } from './build-state.js';
@@ -18,7 +18,7 @@ function fail(message: string): never {
 
 try {
   loadDotEnv();
-  const registry = await loadRegistry({ enabledPlugins: loadConfig().ENABLED_PLUGINS });
+  const registry = await loadRegistry({ ...pluginSelection(loadConfig()) });
   console.log(`Plugins: ${registry.names().join(', ') || 'none'}`);
   const state = buildState(registry);
   const { merged, schemaFresh, staleCopies } = state;

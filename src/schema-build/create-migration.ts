@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, loadDotEnv } from '../config.js';
+import { loadConfig, loadDotEnv, pluginSelection } from '../config.js';
 import { diffDatamodels } from '../db/diff.js';
 import { createNextMigration } from '../db/next-migration.js';
 import { displayPath, paths } from '../paths.js';
@@ -31,7 +31,7 @@ function write(dir: string, sql: string): void {
 }
 
 async function createPluginMigration(name: string): Promise<void> {
-  const registry = await loadRegistry({ enabledPlugins: loadConfig().ENABLED_PLUGINS, allowMissingMigrations: true });
+  const registry = await loadRegistry({ ...pluginSelection(loadConfig()), allowMissingMigrations: true });
   const base = { file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') };
   const fragment = fragmentsOf(registry).find((f) => f.pluginName === name);
   const plugin = registry.get(name)?.plugin;
@@ -41,7 +41,7 @@ async function createPluginMigration(name: string): Promise<void> {
 
 async function createNext(name: string): Promise<void> {
   // A stale schema or a missing plugin migration copy would put the wrong change in the migration.
-  const stale = staleFiles(buildState(await loadRegistry({ enabledPlugins: loadConfig().ENABLED_PLUGINS })));
+  const stale = staleFiles(buildState(await loadRegistry({ ...pluginSelection(loadConfig()) })));
   if (stale.length > 0) {
     throw new Error(`Stale generated files: run \`npm run schema:build\` first, then this again.\n- ${stale.join('\n- ')}`);
   }

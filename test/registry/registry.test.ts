@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PluginLoadError } from '../../src/registry/errors.js';
-import { loadRegistry, PluginRegistry } from '../../src/registry/registry.js';
+import { loadRegistry } from '../../src/registry/registry.js';
 
 const fixtures = 'test/fixtures/plugins';
 const DEFAULTS = ['DatabricksDataOutput', 'GlueDataOutput', 'RedshiftDataOutput', 'SnowflakeDataOutput'];
@@ -106,14 +106,5 @@ describe('plugin registry', () => {
     expect(error.reason).toBe(
       'its migration test/fixtures/plugins/nowhere/migration.sql does not exist: run `npm run migration:create -- --plugin NoMigrationDataOutput`.',
     );
-  });
-
-  it('can be reset and reused', async () => {
-    const registry = new PluginRegistry();
-    await loadRegistry({ enabledPlugins: ['GlueDataOutput'] }, registry);
-    registry.reset();
-    expect(registry.list()).toEqual([]);
-    await loadRegistry({ enabledPlugins: ['GlueDataOutput'] }, registry);
-    expect(registry.names()).toEqual(['GlueDataOutput']);
   });
 });
