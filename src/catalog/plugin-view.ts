@@ -5,12 +5,20 @@ import type { RegisteredPlugin } from '../registry/registry.js';
 import { lacksOptions } from './configured-view.js';
 import { platformSettingsOf, type PlatformSetting } from './platform-settings.js';
 
+/** The npm package a plugin came from. */
+export interface PluginPackageView {
+  name: string;
+  version: string;
+  contractRange: string;
+}
+
 /** What the API shows of a plugin; computed once at start-up. */
 export interface PluginView {
   name: string;
   version: string;
   description: string;
   source: string;
+  package: PluginPackageView | null;
   platform: string;
   displayName: string;
   iconName: string;
@@ -35,7 +43,7 @@ export function inputTypeNameOf(pluginName: string): string {
   return `${pluginName}Input`;
 }
 
-export function pluginView({ plugin, source }: RegisteredPlugin): PluginView {
+export function pluginView({ plugin, source, package: pkg }: RegisteredPlugin): PluginView {
   const fields = describeConfig(plugin.name, plugin.config);
   const elements = formElements(fields);
   const { platform } = plugin;
@@ -44,6 +52,8 @@ export function pluginView({ plugin, source }: RegisteredPlugin): PluginView {
     version: plugin.version,
     description: plugin.description,
     source,
+    // A loaded package always declares its contract range (it is checked before import).
+    package: pkg ? { name: pkg.name, version: pkg.version, contractRange: pkg.contractRange ?? '' } : null,
     platform: platform.key,
     displayName: platform.displayName,
     iconName: platform.iconName,

@@ -1,4 +1,4 @@
-import type { PluginView } from '../catalog/plugin-view.js';
+import type { PluginPackageView, PluginView } from '../catalog/plugin-view.js';
 import type { FormElement, FormOption } from '../config-schema/form.js';
 import { FORM_WIDGETS, type DependsOn } from '@data-product-portal/plugin-sdk';
 import type { Builder } from './builder.js';
@@ -72,11 +72,25 @@ export function addPluginTypes(builder: Builder) {
     }),
   });
 
+  const Package = builder.objectRef<PluginPackageView>('PluginPackage').implement({
+    description: 'The npm package a plugin was discovered in.',
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      version: t.exposeString('version'),
+      contractRange: t.exposeString('contractRange', {
+        description: 'The plugin contract versions it was built for (its peer dependency range on the plugin SDK).',
+      }),
+    }),
+  });
+
   const Plugin = builder.objectRef<PluginView>('Plugin').implement({
     description: 'An enabled data output plugin.',
     interfaces: [Descriptor],
     fields: (t) => ({
-      source: t.exposeString('source', { description: 'Where the plugin was loaded from.' }),
+      source: t.exposeString('source', {
+        description: 'Where the plugin was loaded from: `internal (plugins/<folder>)`, `package <name>@<version>` or an ENABLED_PLUGINS entry.',
+      }),
+      package: t.expose('package', { type: Package, nullable: true, description: 'Its npm package; null for plugins that are not packages.' }),
     }),
   });
 

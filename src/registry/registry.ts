@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, paths, projectRoot } from '../paths.js';
+import { fragmentFailures } from './check-fragments.js';
 import { discoverPluginPackages } from './discover-packages.js';
 import { PluginLoadError } from './errors.js';
 import { internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
@@ -139,6 +140,7 @@ export async function inspectPlugins(options: LoadOptions = {}): Promise<LoadRep
       return loaded;
     });
   }
+  report.failures.push(...fragmentFailures(report.registry));
   return report;
 }
 
