@@ -10,7 +10,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    // plugins/*/test: the tests each plugin package also runs on its own.
+    include: ['test/**/*.test.ts', 'plugins/*/test/**/*.test.ts'],
     // PGlite, the wasm schema engine and child processes take seconds to start on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
