@@ -15,9 +15,9 @@ export function contractDeclaration(range = `^${CONTRACT_VERSION}`): string {
   return `"peerDependencies": { "${SDK_PACKAGE}": "${range}" }`;
 }
 
-/** Whether this host's contract is in `range`, by the prerelease rule above. */
-export function isCompatible(range: string): boolean {
-  return semver.satisfies(CONTRACT_VERSION, range, MATCHING);
+/** Whether a host on contract `host` (this one by default) is in `range`, by the prerelease rule above. */
+export function isCompatible(range: string, host = CONTRACT_VERSION): boolean {
+  return semver.satisfies(host, range, MATCHING);
 }
 
 /** Why a plugin built for contract `range` cannot run on this host, or undefined when it can. */

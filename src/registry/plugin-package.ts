@@ -101,5 +101,6 @@ export function checkPluginPackage(pkg: PluginPackage, hostDir: string): string 
       );
     }
   }
-  return pathToFileURL(file).href;
+  // Node imports a linked package from its real location; so must the host.
+  return pathToFileURL(realpathSync(file)).href;
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, paths, projectRoot } from '../paths.js';
-import { fragmentFailures } from './check-fragments.js';
+import { checkPluginFragment } from './check-fragments.js';
 import { discoverPluginPackages } from './discover-packages.js';
 import { PluginLoadError } from './errors.js';
-import { internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
+import { exclusionHint, internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
 import type { PluginPackage } from './plugin-package.js';
 
 export type RegisteredPlugin = LoadedPlugin;
@@ -79,7 +79,11 @@ function isPluginName(entry: string): boolean {
 type Attempt = () => Promise<LoadedPlugin>;
 
 /** The ENABLED_PLUGINS selection: internal plugin names and module entries. */
-async function selectedPlugins(options: LoadOptions, attempt: (culprit: string, load: Attempt) => Promise<LoadedPlugin | undefined>) {
+async function selectedPlugins(
+  options: LoadOptions,
+  packageNames: ReadonlySet<string>,
+  attempt: (culprit: string, load: Attempt) => Promise<LoadedPlugin | undefined>,
+) {
   const internalDir = options.internalDir ?? paths.internalPlugins;
   const internal = (await Promise.all(internalPluginFolders(internalDir).map((folder) => attempt(folder, () => loadInternalPlugin(folder))))).filter(
     (loaded) => loaded !== undefined,
@@ -87,7 +91,8 @@ async function selectedPlugins(options: LoadOptions, attempt: (culprit: string, 
   if (options.enabledPlugins === undefined) return internal;
   const byName = new Map(internal.map((loaded) => [loaded.plugin.name, loaded]));
   const selected: LoadedPlugin[] = [];
-  for (const entry of options.enabledPlugins) {
+  // A discovered package also named in ENABLED_PLUGINS is loaded once, as a package.
+  for (const entry of options.enabledPlugins.filter((e) => !packageNames.has(e))) {
     const known = byName.get(entry);
     const loaded = known
       ? known
@@ -98,6 +103,24 @@ async function selectedPlugins(options: LoadOptions, attempt: (culprit: string, 
     if (loaded) selected.push(loaded);
   }
   return selected;
+}
+
+/** Registers a loaded plugin once its migration and fragment pass; throws a PluginLoadError. */
+function admit(loaded: LoadedPlugin, registry: PluginRegistry, options: LoadOptions): LoadedPlugin {
+  const { plugin, source } = loaded;
+  const migration = path.join(plugin.migration, 'migration.sql');
+  if (!options.allowMissingMigrations && !existsSync(migration)) {
+    throw new PluginLoadError(source, `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`);
+  }
+  checkPluginFragment(loaded);
+  try {
+    registry.register(loaded);
+  } catch (error) {
+    if (!(error instanceof PluginLoadError) || !loaded.package) throw error;
+    throw new PluginLoadError(error.culprit, `${error.reason}\n${exclusionHint(loaded.package.name)}`);
+  }
+  options.log?.(`Loaded plugin ${plugin.name} ${plugin.version} from ${source}`);
+  return loaded;
 }
 
 /**
@@ -114,33 +137,16 @@ export async function inspectPlugins(options: LoadOptions = {}): Promise<LoadRep
       return undefined;
     }
   };
-  const selected = await selectedPlugins(options, attempt);
   const projectDir = options.projectDir ?? projectRoot;
   const discovery = discoverPluginPackages({ projectDir, excluded: options.excludedPackages, log: options.log, warn: options.warn });
   report.failures.push(...discovery.failures);
   report.excluded = discovery.excluded;
-  // A package also named in ENABLED_PLUGINS is loaded once, as a package.
-  const packageNames = new Set(discovery.packages.map((pkg) => pkg.name));
-  const candidates = selected.filter((loaded) => !packageNames.has(loaded.source));
+  const candidates = await selectedPlugins(options, new Set(discovery.packages.map((pkg) => pkg.name)), attempt);
   for (const pkg of discovery.packages) {
     const loaded = await attempt(pkg.name, () => loadPackagePlugin(pkg, projectDir));
     if (loaded) candidates.push(loaded);
   }
-  for (const loaded of candidates) {
-    const migration = path.join(loaded.plugin.migration, 'migration.sql');
-    await attempt(loaded.source, async () => {
-      if (!options.allowMissingMigrations && !existsSync(migration)) {
-        throw new PluginLoadError(
-          loaded.source,
-          `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${loaded.plugin.name}\`.`,
-        );
-      }
-      report.registry.register(loaded);
-      options.log?.(`Loaded plugin ${loaded.plugin.name} ${loaded.plugin.version} from ${loaded.source}`);
-      return loaded;
-    });
-  }
-  report.failures.push(...fragmentFailures(report.registry));
+  for (const loaded of candidates) await attempt(loaded.source, async () => admit(loaded, report.registry, options));
   return report;
 }
 
