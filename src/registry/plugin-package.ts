@@ -97,7 +97,9 @@ export function checkPluginPackage(pkg: PluginPackage, hostDir: string): string 
     if (own && host && own !== host) {
       throw new PluginLoadError(
         culprit,
-        `resolves its own copy of ${shared} (${own}), not the host's (${host}). Plugins share the host's copy: declare ${shared} in peerDependencies only and remove ${own}.`,
+        `resolves its own copy of ${shared} (${own}), not the host's (${host}); two copies reject each other's schemas. ` +
+          `List ${shared} in its peerDependencies, not its dependencies. A folder where \`npm install\` was run has its own node_modules: ` +
+          `install it with \`npm install --install-links <folder>\` (a copy without them), or delete ${own}.`,
       );
     }
   }

@@ -51,6 +51,7 @@ describe('plugin packages among the direct dependencies', () => {
       `Discovered plugin package @fixture/portal-plugin-good@1.0.0 in ${path.join(dir, 'node_modules/@fixture/portal-plugin-good')} (entry ./plugin, contract ^1.0.0)`,
     );
     expect(logs).toContain('Loaded plugin ExampleDataOutput 0.3.1 from package @fixture/portal-plugin-good@1.0.0');
+    expect(report.registry.migrations().ExampleDataOutput).toBe(path.resolve('test/fixtures/plugins/example/migrations/20260101000000_example_data_output'));
     // The plain library throws when imported: it never was.
   });
 
@@ -141,9 +142,9 @@ describe('plugin packages among the direct dependencies', () => {
       writeFileSync(path.join(copy, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '4.0.0' }));
       const message = await onlyFailure(copy, '@fixture/portal-plugin-good');
       expect(message).toMatch(
-        /^Plugin package @fixture\/portal-plugin-good@1\.0\.0: resolves its own copy of zod \(.+\/node_modules\/zod\), not the host's \(.+\/node_modules\/zod\)\. /,
+        /^Plugin package @fixture\/portal-plugin-good@1\.0\.0: resolves its own copy of zod \(.+\/node_modules\/zod\), not the host's \(.+\/node_modules\/zod\); /,
       );
-      expect(message).toContain('Plugins share the host\'s copy: declare zod in peerDependencies only and remove');
+      expect(message).toContain('two copies reject each other\'s schemas. List zod in its peerDependencies, not its dependencies.');
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
