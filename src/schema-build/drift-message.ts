@@ -44,7 +44,8 @@ export function driftMessage(report: DriftReport, context: DriftMessageContext):
       `The history creates what ${schemaFile} lacks: ${leftovers.map((object) => describeObject(object, plugins)).join('; ')}.`,
       'These may come from copies of migrations of plugins that are not enabled: `npm run schema:build` never deletes ' +
         `those copies from ${migrationsDir}, because their tables hold data. If so, enable the plugins again ` +
-        '(ENABLED_PLUGINS, then `npm run schema:build`); create the migration above only to drop those tables and their data.',
+        '(reinstall an uninstalled plugin package, or list an internal plugin in ENABLED_PLUGINS; then `npm run schema:build`); ' +
+        'create the migration above only to drop those tables and their data.',
     );
   }
   if (context.staleFiles.length > 0) {
