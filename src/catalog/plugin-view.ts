@@ -52,8 +52,7 @@ export function pluginView({ plugin, source, package: pkg }: RegisteredPlugin): 
     version: plugin.version,
     description: plugin.description,
     source,
-    // A loaded package always declares its contract range (it is checked before import).
-    package: pkg ? { name: pkg.name, version: pkg.version, contractRange: pkg.contractRange ?? '' } : null,
+    package: pkg ? { name: pkg.name, version: pkg.version, contractRange: pkg.contractRange } : null,
     platform: platform.key,
     displayName: platform.displayName,
     iconName: platform.iconName,

@@ -5,14 +5,14 @@ import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { displayPath } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
 import { PluginLoadError } from './errors.js';
-import { checkPluginPackage, packageCulprit, type PluginPackage } from './plugin-package.js';
+import { checkPluginPackage, packageCulprit, type CheckedPackage, type PluginPackage } from './plugin-package.js';
 
 export interface LoadedPlugin {
   plugin: DataOutputPlugin;
   /** Where it came from, as logged and shown in the API. */
   source: string;
   /** The npm package it came from, when it was discovered as one. */
-  package?: PluginPackage;
+  package?: CheckedPackage;
 }
 
 function isModuleNotFound(error: unknown, specifier: string): boolean {
@@ -86,7 +86,8 @@ export async function loadInternalPlugin(folder: string): Promise<LoadedPlugin> 
 export async function loadPackagePlugin(pkg: PluginPackage, hostDir: string): Promise<LoadedPlugin> {
   const source = packageCulprit(pkg);
   try {
-    return { plugin: await loadPluginModule(source, checkPluginPackage(pkg, hostDir)), source, package: pkg };
+    const { url, contractRange } = checkPluginPackage(pkg, hostDir);
+    return { plugin: await loadPluginModule(source, url), source, package: { ...pkg, contractRange } };
   } catch (error) {
     if (!(error instanceof PluginLoadError)) throw error;
     throw new PluginLoadError(source, `${error.reason}\n${exclusionHint(pkg.name)}`);

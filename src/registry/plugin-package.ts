@@ -23,6 +23,9 @@ export interface PluginPackage {
   contractRange?: string;
 }
 
+/** A plugin package that passed the checks; its contract range is known to include the host's. */
+export type CheckedPackage = PluginPackage & { contractRange: string };
+
 const manifestShape = z.object({
   name: z.string(),
   version: z.string().default('0.0.0'),
@@ -77,12 +80,13 @@ export function findPackageDir(fromDir: string, name: string): string | undefine
 /**
  * What the host checks of a plugin package before importing it: the contract range, the entry,
  * and that it shares the host's copies of zod and the SDK (two copies reject each other's
- * schemas). Returns the URL to import.
+ * schemas). Returns the URL to import and the checked range.
  */
-export function checkPluginPackage(pkg: PluginPackage, hostDir: string): string {
+export function checkPluginPackage(pkg: PluginPackage, hostDir: string): { url: string; contractRange: string } {
   const culprit = packageCulprit(pkg);
-  const incompatible = contractProblem(pkg.contractRange);
-  if (incompatible) throw new PluginLoadError(culprit, incompatible);
+  const contractRange = pkg.contractRange;
+  const incompatible = contractProblem(contractRange);
+  if (incompatible !== undefined || contractRange === undefined) throw new PluginLoadError(culprit, incompatible ?? 'has no contract range.');
   const manifest = readJson(path.join(pkg.dir, 'package.json'), culprit) as { exports?: unknown; main?: unknown };
   const target = exportTarget(manifest, pkg.entry);
   if (target === undefined) {
@@ -104,5 +108,5 @@ export function checkPluginPackage(pkg: PluginPackage, hostDir: string): string 
     }
   }
   // Node imports a linked package from its real location; so must the host.
-  return pathToFileURL(realpathSync(file)).href;
+  return { url: pathToFileURL(realpathSync(file)).href, contractRange };
 }
