@@ -18,7 +18,7 @@ function fail(message: string): never {
 
 try {
   loadDotEnv();
-  const registry = await loadRegistry({ ...pluginSelection(loadConfig()) });
+  const registry = await loadRegistry({ ...pluginSelection(loadConfig()), warn: (m) => console.warn(m) });
   console.log(`Plugins: ${registry.names().join(', ') || 'none'}`);
   const state = buildState(registry);
   const { merged, schemaFresh, staleCopies } = state;
