@@ -1,0 +1,160 @@
+import { execFile, spawn } from 'node:child_process';
+import { cp, mkdtemp, realpath } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+
+// A throw-away copy of the project, and the commands a developer runs in it (npm, the service), for
+// end-to-end tests that change package.json, node_modules and generated files.
+
+export interface CommandRun {
+  command: string;
+  /** Exit code; null when the command was killed or could not start. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Why it did not exit on its own, e.g. killed by SIGTERM at the timeout. */
+  failure?: string;
+}
+
+export function describeRun(run: CommandRun): string {
+  const ending = run.failure ?? `exit ${run.code}`;
+  return `\`${run.command}\`: ${ending}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
+}
+
+/** Runs a command to its end; never rejects, so the caller can show the output in an assertion. */
+export function runCommand(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<CommandRun> {
+  const shown = [command, ...args].join(' ');
+  return new Promise((resolve) => {
+    // npm prints a warning per package whose engines field asks for a newer Node: allow for it.
+    const settings = { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, maxBuffer: 64 * 1024 * 1024 };
+    execFile(command, args, settings, (error, stdout, stderr) => {
+      if (error === null) return resolve({ command: shown, code: 0, stdout, stderr });
+      // At run time `code` is a string (e.g. ENOENT) when the command did not start.
+      const code = typeof error.code === 'number' ? error.code : null;
+      const failure = error.signal ? `killed by ${error.signal}${error.killed ? ` after ${options.timeoutMs} ms` : ''}` : code === null ? error.message : undefined;
+      resolve({ command: shown, code, stdout, stderr, ...(failure === undefined ? {} : { failure }) });
+    });
+  });
+}
+
+// Variables the service, its scripts and the Prisma CLI read. A test names the ones it wants, so
+// neither the developer's shell nor vitest's env (LOG_LEVEL=silent) leaks into the copy.
+const PROJECT_VARIABLES = [
+  'DATABASE_URL',
+  'PGLITE_DIR',
+  'PORT',
+  'HOST',
+  'LOG_LEVEL',
+  'ENABLED_PLUGINS',
+  'EXCLUDED_PLUGIN_PACKAGES',
+  'NODE_ENV',
+  'PLATFORM_SETTINGS_MAX_AGE_SECONDS',
+  'PRISMA_SCHEMA_ENGINE_BINARY',
+];
+
+/** The test process's environment without the project's own variables, plus `extra`. */
+export function commandEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROJECT_VARIABLES.includes(name)));
+  // No Prisma update check over the network; plain text to match on.
+  return { ...env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1', NO_COLOR: '1', ...extra };
+}
+
+/** A new empty folder under the system's temp folder, by its real path (so paths compare equal). */
+export async function makeScratchFolder(prefix: string): Promise<string> {
+  return realpath(await mkdtemp(path.join(tmpdir(), prefix)));
+}
+
+async function projectFiles(source: string): Promise<string[]> {
+  // Tracked and untracked files, as a commit of the working tree would hold them: uncommitted work
+  // is tested, ignored output (data/, src/generated/, node_modules/) is not.
+  const listed = await runCommand('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: source,
+    env: process.env,
+    timeoutMs: 60_000,
+  });
+  if (listed.code !== 0) throw new Error(`Cannot list the project's files.\n${describeRun(listed)}`);
+  const files = new Set(listed.stdout.split('\0').filter(Boolean));
+  // Deleted but not yet committed files are still listed as tracked.
+  return [...files].filter((file) => existsSync(path.join(source, file)));
+}
+
+async function copyFile(from: string, to: string): Promise<void> {
+  try {
+    await cp(from, to, { verbatimSymlinks: true, preserveTimestamps: true });
+  } catch (error) {
+    // Someone working in the project deleted (or is replacing) it since it was listed.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/**
+ * Copies the project's files and its node_modules into `target`. `cp -a` keeps the relative
+ * symlinks npm made for `file:` dependencies relative, so they point into the copy and npm in the
+ * copy never writes to the real project.
+ */
+export async function copyProject(source: string, target: string): Promise<void> {
+  for (const file of await projectFiles(source)) {
+    await copyFile(path.join(source, file), path.join(target, file));
+  }
+  const copied = await runCommand('cp', ['-a', path.join(source, 'node_modules'), path.join(target, 'node_modules')], {
+    cwd: target,
+    env: process.env,
+    timeoutMs: 300_000,
+  });
+  if (copied.code !== 0) throw new Error(`Cannot copy node_modules.\n${describeRun(copied)}`);
+}
+
+export interface RunningService {
+  /** The GraphQL endpoint, as the service logged it. */
+  url: string;
+  /** Everything it printed so far, colours removed. */
+  logs(): string;
+  /** SIGTERM, then SIGKILL if it has not exited in time; resolves to its exit code (null if killed). */
+  stop(): Promise<number | null>;
+}
+
+const SERVING = /Serving GraphQL at (http:\/\/\S+)/;
+
+/**
+ * Starts the service of the project in `cwd` as `npm start` would, but without npm in between, so
+ * the signals reach the service itself. Resolves once it logs that it serves GraphQL.
+ */
+export function startServiceProcess(cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunningService> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(killer);
+    }
+  };
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+    const fail = (reason: string) => settle(() => void stop().then(() => reject(new Error(`The service ${reason}.\n--- output\n${output}`))));
+    const timer = setTimeout(() => fail(`did not log "Serving GraphQL at" within ${timeoutMs} ms`), timeoutMs);
+    // All output is kept, also after start-up, for the messages of failing assertions.
+    const collect = (chunk: Buffer) => {
+      output += stripVTControlCharacters(chunk.toString());
+      const url = SERVING.exec(output)?.[1];
+      if (url !== undefined) settle(() => resolve({ url, logs: () => output, stop }));
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    // No process, so nothing to stop.
+    child.once('error', (error) => settle(() => reject(new Error(`The service could not be started: ${error.message}`))));
+    void exited.then((code) => fail(`exited with code ${code} before serving`));
+  });
+}
