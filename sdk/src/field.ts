@@ -20,7 +20,7 @@ export interface FormFieldMeta {
   tooltip?: string;
   /** Description for GraphQL and JSON Schema; defaults to the tooltip. */
   description?: string;
-  /** Defaults: `select` with `optionsFrom`, `radio`/`select` for enums, `checkbox` for booleans. */
+  /** Defaults: `select` with `optionsFrom` and for enums, `checkbox` for booleans, else `string`. */
   widget?: FormWidget;
   hidden?: boolean;
   disabled?: boolean;

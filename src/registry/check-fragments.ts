@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describeConfig } from '../config-schema/describe.js';
 import { displayPath, paths } from '../paths.js';
 import { checkFragment, FragmentError } from '../schema-build/fragment.js';
-import { PluginLoadError } from './errors.js';
-import { exclusionHint, type LoadedPlugin } from './load-module.js';
+import { exclusionHint, PluginLoadError } from './errors.js';
+import type { LoadedPlugin } from './load-module.js';
 
 /**
  * Checks a plugin's Prisma fragment against the base schema, as the schema build does, so a

@@ -1,3 +1,8 @@
+/** How to start without a broken plugin package. */
+export function exclusionHint(packageName: string): string {
+  return `To start without it, uninstall it (\`npm uninstall ${packageName}\`) or add it to EXCLUDED_PLUGIN_PACKAGES.`;
+}
+
 /** A plugin that cannot be loaded; stops start-up. The message names the culprit and the fix. */
 export class PluginLoadError extends Error {
   constructor(

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { displayPath } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
-import { PluginLoadError } from './errors.js';
+import { exclusionHint, PluginLoadError } from './errors.js';
 import { checkPluginPackage, packageCulprit, type CheckedPackage, type PluginPackage } from './plugin-package.js';
 
 export interface LoadedPlugin {
@@ -92,11 +92,6 @@ export async function loadPackagePlugin(pkg: PluginPackage, hostDir: string): Pr
     if (!(error instanceof PluginLoadError)) throw error;
     throw new PluginLoadError(source, `${error.reason}\n${exclusionHint(pkg.name)}`);
   }
-}
-
-/** How to start without a broken package. */
-export function exclusionHint(packageName: string): string {
-  return `To start without it, uninstall it (\`npm uninstall ${packageName}\`) or add it to EXCLUDED_PLUGIN_PACKAGES.`;
 }
 
 /** Imports an ENABLED_PLUGINS module entry: `package`, `package#export` or `./file.js#export`. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { SDK_PACKAGE } from '@data-product-portal/plugin-sdk';
 import { displayPath } from '../paths.js';
 import { contractProblem } from './contract.js';
-import { PluginLoadError } from './errors.js';
+import { exclusionHint, PluginLoadError } from './errors.js';
 import { exportTarget } from './package-exports.js';
 
 /** The package.json field that makes a package a portal plugin: `{ "plugin": "./plugin" }`. */
@@ -63,7 +63,7 @@ export function readPluginPackage(dir: string, dependency: string): PluginPackag
   if (!marker.success) {
     const issue = marker.error.issues[0];
     const at = [MARKER, ...(issue?.path ?? [])].join('.');
-    throw new PluginLoadError(culprit, `its package.json \`${at}\` ${issue?.message ?? 'is invalid'}.`);
+    throw new PluginLoadError(culprit, `its package.json \`${at}\` ${issue?.message ?? 'is invalid'}.\n${exclusionHint(name)}`);
   }
   return { name, version, dir, entry: marker.data.plugin, contractRange: peerDependencies?.[SDK_PACKAGE] };
 }
@@ -99,12 +99,12 @@ export function checkPluginPackage(pkg: PluginPackage, hostDir: string): { url: 
     const own = findPackageDir(realDir, shared);
     const host = findPackageDir(hostDir, shared);
     if (own && host && own !== host) {
-      throw new PluginLoadError(
-        culprit,
-        `resolves its own copy of ${shared} (${own}), not the host's (${host}); two copies reject each other's schemas. ` +
-          `List ${shared} in its peerDependencies, not its dependencies. A folder where \`npm install\` was run has its own node_modules: ` +
-          `install it with \`npm install --install-links <folder>\` (a copy without them), or delete ${own}.`,
-      );
+      const ownModules = path.join(realDir, 'node_modules');
+      // A folder where `npm install` ran (devDependencies) differs from one that depends on its own copy.
+      const fix = own.startsWith(ownModules + path.sep)
+        ? `The copy is in the package's own ${ownModules} (from \`npm install\` in its folder): delete that folder, or install the package from its \`npm pack\` tarball.`
+        : `List ${shared} in its peerDependencies, not its dependencies, and install the package into this project.`;
+      throw new PluginLoadError(culprit, `resolves its own copy of ${shared} (${own}), not the host's (${host}); two copies reject each other's schemas. ${fix}`);
     }
   }
   // Node imports a linked package from its real location; so must the host.

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { displayPath, paths, projectRoot } from '../paths.js';
 import { checkPluginFragment } from './check-fragments.js';
 import { discoverPluginPackages } from './discover-packages.js';
-import { PluginLoadError } from './errors.js';
-import { exclusionHint, internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
+import { exclusionHint, PluginLoadError } from './errors.js';
+import { internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
 import type { PluginPackage } from './plugin-package.js';
 
 export type RegisteredPlugin = LoadedPlugin;
@@ -24,6 +24,15 @@ export class PluginRegistry {
       throw new PluginLoadError(
         source,
         `duplicates platform key \`${plugin.platform.key}\` of plugin ${sameKey.plugin.name} (${sameKey.source}). Platform keys must be unique.`,
+      );
+    }
+    const folder = path.basename(plugin.migration);
+    const sameMigration = this.list().find((p) => path.basename(p.plugin.migration) === folder);
+    if (sameMigration) {
+      throw new PluginLoadError(
+        source,
+        `its migration folder ${folder} has the name of plugin ${sameMigration.plugin.name}'s (${sameMigration.source}); ` +
+          `their copies in prisma/migrations would overwrite each other. Give the migration folder a timestamp and name of its own.`,
       );
     }
     this.#plugins.set(plugin.name, loaded);

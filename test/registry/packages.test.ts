@@ -98,7 +98,8 @@ describe('plugin packages among the direct dependencies', () => {
         HINT('@fixture/portal-plugin-bad-entry'),
     );
     expect(await onlyFailure('bad-marker', '@fixture/portal-plugin-bad-marker')).toBe(
-      'Plugin package @fixture/portal-plugin-bad-marker@1.0.0: its package.json `dataProductPortal.plugin` must be an export subpath such as "./plugin" (or "." for the main export).',
+      'Plugin package @fixture/portal-plugin-bad-marker@1.0.0: its package.json `dataProductPortal.plugin` must be an export subpath such as "./plugin" (or "." for the main export).\n' +
+        HINT('@fixture/portal-plugin-bad-marker'),
     );
   });
 
@@ -144,7 +145,10 @@ describe('plugin packages among the direct dependencies', () => {
       expect(message).toMatch(
         /^Plugin package @fixture\/portal-plugin-good@1\.0\.0: resolves its own copy of zod \(.+\/node_modules\/zod\), not the host's \(.+\/node_modules\/zod\); /,
       );
-      expect(message).toContain('two copies reject each other\'s schemas. List zod in its peerDependencies, not its dependencies.');
+      expect(message).toContain(
+        `two copies reject each other's schemas. The copy is in the package's own ${copy}/node_modules (from \`npm install\` in its folder): ` +
+          "delete that folder, or install the package from its `npm pack` tarball.",
+      );
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { definePlugin } from '@data-product-portal/plugin-sdk';
+import { examplePlugin } from '../fixtures/plugins/example/index.js';
 import { PluginLoadError } from '../../src/registry/errors.js';
 import { loadRegistry } from '../../src/registry/registry.js';
 
@@ -105,6 +107,18 @@ describe('plugin registry', () => {
     const error = await loadError([`./${fixtures}/no-migration.ts`]);
     expect(error.reason).toBe(
       'its migration test/fixtures/plugins/nowhere/migration.sql does not exist: run `npm run migration:create -- --plugin NoMigrationDataOutput`.',
+    );
+  });
+});
+
+describe('plugin registry: migration folders', () => {
+  it('refuses a plugin whose migration folder has the name of another plugin\'s', async () => {
+    const registry = await loadRegistry({ enabledPlugins: ['GlueDataOutput'] });
+    const glue = registry.get('GlueDataOutput');
+    const clash = definePlugin({ ...examplePlugin, migration: path.join('elsewhere', path.basename(glue?.plugin.migration ?? '')) });
+    expect(() => registry.register({ plugin: clash, source: 'test' })).toThrow(
+      "Plugin test: its migration folder 20261126120300_glue_data_output has the name of plugin GlueDataOutput's (internal (plugins/glue)); " +
+        'their copies in prisma/migrations would overwrite each other. Give the migration folder a timestamp and name of its own.',
     );
   });
 });
