@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describeConfig } from '../config-schema/describe.js';
 import { displayPath, paths } from '../paths.js';
 import { checkFragment, FragmentError } from '../schema-build/fragment.js';
+import { fragmentOf } from '../schema-build/fragments-of.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
 import type { LoadedPlugin } from './load-module.js';
 
@@ -11,16 +11,7 @@ import type { LoadedPlugin } from './load-module.js';
  */
 export function checkPluginFragment({ plugin, source, package: pkg }: LoadedPlugin, baseSchema = paths.baseSchema): void {
   try {
-    checkFragment(
-      { file: baseSchema, text: readFileSync(baseSchema, 'utf8') },
-      {
-        pluginName: plugin.name,
-        relationField: plugin.platform.key,
-        file: plugin.prismaFragment,
-        text: readFileSync(plugin.prismaFragment, 'utf8'),
-        configFields: describeConfig(plugin.name, plugin.config).map((field) => field.name),
-      },
-    );
+    checkFragment({ file: baseSchema, text: readFileSync(baseSchema, 'utf8') }, fragmentOf(plugin));
   } catch (error) {
     if (!(error instanceof FragmentError)) throw error;
     const hint = pkg ? `\n${exclusionHint(pkg.name)}` : '';

@@ -15,7 +15,14 @@ export interface FragmentSource extends SchemaFile {
   /** Name of the relation field added to the base model: the plugin's platform key. */
   relationField: string;
   /** Fields of the plugin's configuration schema; each must be a column of the model. */
-  configFields: readonly string[];
+  configFields: readonly ConfigColumn[];
+}
+
+/** A configuration field and the Prisma types that can store its values. */
+export interface ConfigColumn {
+  name: string;
+  /** e.g. `['Int', 'BigInt']` for an integer field. */
+  prismaTypes: readonly string[];
 }
 
 /** A fragment that cannot be merged; the message names the file, the plugin and the fix. */
@@ -65,11 +72,16 @@ function structuralProblems(model: DmmfModel, fragment: FragmentSource, baseMode
   for (const other of relations.filter((f) => f.type !== BASE_MODEL)) {
     problems.push(`field \`${other.name}\` relates to ${other.type}; a fragment may relate only to ${BASE_MODEL}.`);
   }
-  const columns = model.fields.filter((f) => f.kind !== 'object' && f !== id).map((f) => f.name);
-  for (const field of fragment.configFields.filter((name) => !columns.includes(name))) {
-    problems.push(`configuration field \`${field}\` has no column: add \`${field}\` to model ${model.name}.`);
+  const columns = new Map(model.fields.filter((f) => f.kind !== 'object' && f !== id).map((f) => [f.name, f]));
+  for (const field of fragment.configFields) {
+    const column = columns.get(field.name);
+    if (!column) problems.push(`configuration field \`${field.name}\` has no column: add \`${field.name}\` to model ${model.name}.`);
+    else if (!field.prismaTypes.includes(column.type)) {
+      problems.push(`column \`${field.name}\` has type ${column.type}, which cannot store the field's values: make it ${field.prismaTypes.join(' or ')}.`);
+    }
   }
-  for (const column of columns.filter((name) => !fragment.configFields.includes(name))) {
+  const fieldNames = new Set(fragment.configFields.map((field) => field.name));
+  for (const column of [...columns.keys()].filter((name) => !fieldNames.has(name))) {
     problems.push(`column \`${column}\` is not a field of the plugin's configuration schema: remove it or add the field.`);
   }
   return problems;

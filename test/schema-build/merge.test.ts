@@ -14,7 +14,7 @@ function fragment(text: string, overrides: Partial<FragmentSource> = {}): Fragme
     relationField: 'thing',
     file: path.resolve('plugins/thing/model.prisma'),
     text,
-    configFields: ['name'],
+    configFields: [{ name: 'name', prismaTypes: ['String'] }],
     ...overrides,
   };
 }
@@ -31,7 +31,10 @@ const example = {
   relationField: 'example',
   file: path.resolve('test/fixtures/plugins/example/model.prisma'),
   text: readFileSync('test/fixtures/plugins/example/model.prisma', 'utf8'),
-  configFields: ['bucket', 'note'],
+  configFields: [
+    { name: 'bucket', prismaTypes: ['String'] },
+    { name: 'note', prismaTypes: ['String'] },
+  ],
 };
 
 function mergeError(text: string, overrides: Partial<FragmentSource> = {}): FragmentError {
@@ -75,6 +78,8 @@ describe('schema merge', () => {
       'configuration field `name` has no column: add `name` to model ThingDataOutput.'],
     ['a column outside the config', validThing.replace('  name String', '  name String\n  extra Int'),
       "column `extra` is not a field of the plugin's configuration schema: remove it or add the field."],
+    ['a column that cannot store the field', validThing.replace('  name String', '  name Int'),
+      "column `name` has type Int, which cannot store the field's values: make it String."],
   ])('rejects a fragment with %s', (_case, text, problem) => {
     const error = mergeError(text);
     if (problem) expect(error.problems[0]).toBe(problem);
@@ -92,7 +97,7 @@ describe('schema merge', () => {
     // Prisma itself refuses a clash with the base table, in the fragment's file.
     expect(() => mergeSchema(base, [clash])).toThrow(/plugins\/thing\/model\.prisma:5/);
     const second = fragment(example.text.replace('model ExampleDataOutput', 'model OtherDataOutput'), {
-      pluginName: 'OtherDataOutput', relationField: 'other', configFields: ['bucket', 'note'], file: path.resolve('plugins/other/model.prisma'),
+      pluginName: 'OtherDataOutput', relationField: 'other', configFields: example.configFields, file: path.resolve('plugins/other/model.prisma'),
     });
     expect(() => mergeSchema(base, [example, second])).toThrow(
       'Prisma fragment plugins/other/model.prisma of plugin OtherDataOutput is invalid:\n- its table `example_data_outputs` is already used by test/fixtures/plugins/example/model.prisma',
