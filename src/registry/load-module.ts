@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { displayPath } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
-import { checkPluginPackage, packageCulprit, type CheckedPackage, type PluginPackage } from './plugin-package.js';
+import { checkPluginPackage, checkSharedCopies, packageCulprit, type CheckedPackage, type PluginPackage } from './plugin-package.js';
 
 export interface LoadedPlugin {
   plugin: DataOutputPlugin;
@@ -95,10 +95,13 @@ export async function loadPackagePlugin(pkg: PluginPackage, hostDir: string): Pr
 }
 
 /** Imports an ENABLED_PLUGINS module entry: `package`, `package#export` or `./file.js#export`. */
-export async function loadEntryModule(entry: string, cwd: string): Promise<LoadedPlugin> {
+export async function loadEntryModule(entry: string, cwd: string, hostDir: string): Promise<LoadedPlugin> {
   const [specifier = '', exportName] = entry.split('#');
   const isPath = specifier.startsWith('.') || path.isAbsolute(specifier);
-  const target = isPath ? pathToFileURL(path.resolve(cwd, specifier)).href : specifier;
+  const file = path.resolve(cwd, specifier);
+  // A missing file is reported by the import, as for packages.
+  if (isPath && existsSync(file)) checkSharedCopies(entry, path.dirname(realpathSync(file)), hostDir);
+  const target = isPath ? pathToFileURL(file).href : specifier;
   return { plugin: await loadPluginModule(entry, target, exportName), source: entry };
 }
 

@@ -94,7 +94,16 @@ export function checkPluginPackage(pkg: PluginPackage, hostDir: string): { url: 
   }
   const file = path.join(pkg.dir, target);
   if (!existsSync(file)) throw new PluginLoadError(culprit, `its plugin entry "${pkg.entry}" points at ${target}, which is not in the package: build or reinstall it.`);
-  const realDir = realpathSync(pkg.dir);
+  checkSharedCopies(culprit, realpathSync(pkg.dir), hostDir);
+  // Node imports a linked package from its real location; so must the host.
+  return { url: pathToFileURL(realpathSync(file)).href, contractRange };
+}
+
+/**
+ * Refuses a plugin whose code, in `realDir`, resolves another copy of zod or the SDK than the
+ * host in `hostDir` does: two copies reject each other's schemas.
+ */
+export function checkSharedCopies(culprit: string, realDir: string, hostDir: string): void {
   for (const shared of ['zod', SDK_PACKAGE]) {
     const own = findPackageDir(realDir, shared);
     const host = findPackageDir(hostDir, shared);
@@ -107,6 +116,4 @@ export function checkPluginPackage(pkg: PluginPackage, hostDir: string): { url: 
       throw new PluginLoadError(culprit, `resolves its own copy of ${shared} (${own}), not the host's (${host}); two copies reject each other's schemas. ${fix}`);
     }
   }
-  // Node imports a linked package from its real location; so must the host.
-  return { url: pathToFileURL(realpathSync(file)).href, contractRange };
 }

@@ -106,7 +106,7 @@ async function selectedPlugins(
     const loaded = known
       ? known
       : await attempt(entry, async () => {
-          if (!isPluginName(entry)) return loadEntryModule(entry, options.cwd ?? process.cwd());
+          if (!isPluginName(entry)) return loadEntryModule(entry, options.cwd ?? process.cwd(), options.projectDir ?? projectRoot);
           throw new PluginLoadError(entry, `no internal plugin has this name (internal plugins: ${[...byName.keys()].sort().join(', ')}).`);
         });
     if (loaded) selected.push(loaded);

@@ -154,6 +154,21 @@ describe('plugin packages among the direct dependencies', () => {
     }
   });
 
+  it('refuses a plugin module by path that resolves its own copy of zod, before importing it', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'portal-own-zod-module-'));
+    try {
+      writeFileSync(path.join(folder, 'index.ts'), "throw new Error('imported');\n");
+      mkdirSync(path.join(folder, 'node_modules/zod'), { recursive: true });
+      writeFileSync(path.join(folder, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '4.0.0' }));
+      const entry = path.join(folder, 'index.ts');
+      const { report } = await inspect({}, { enabledPlugins: ['GlueDataOutput', entry] });
+      expect(report.failures.map((failure) => failure.culprit)).toEqual([entry]);
+      expect(report.failures[0]?.reason).toMatch(/^resolves its own copy of zod \(.+\); two copies reject each other's schemas\. /);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('warns about a dependency that is not installed', async () => {
     const project = fixtureProject({}, { optional: { '@fixture/absent': '1.0.0' } });
     projects.push(project);
