@@ -39,6 +39,8 @@ export function discoverPluginPackages(options: DiscoverOptions): Discovery {
   const excludedNames = new Set(options.excluded ?? []);
   const discovery: Discovery = { packages: [], excluded: [], failures: [] };
   const dependencies = directDependencies(options.projectDir);
+  // Names (dependency keys and package names) of the plugin packages found.
+  const found = new Set<string>();
   for (const name of dependencies) {
     const dir = path.join(options.projectDir, 'node_modules', name);
     if (!existsSync(path.join(dir, 'package.json'))) {
@@ -55,8 +57,10 @@ export function discoverPluginPackages(options: DiscoverOptions): Discovery {
       continue;
     }
     if (!pkg) continue;
+    found.add(name).add(pkg.name);
     const where = `${displayPath(dir)} (entry ${pkg.entry}, contract ${pkg.contractRange ?? 'undeclared'})`;
-    if (excludedNames.has(pkg.name)) {
+    // An npm alias installs a package under another name: either name excludes it.
+    if (excludedNames.has(pkg.name) || excludedNames.has(name)) {
       discovery.excluded.push(pkg);
       options.log?.(`Excluded plugin ${packageCulprit(pkg)} in ${displayPath(dir)}: it is listed in EXCLUDED_PLUGIN_PACKAGES.`);
     } else {
@@ -64,7 +68,6 @@ export function discoverPluginPackages(options: DiscoverOptions): Discovery {
       options.log?.(`Discovered plugin ${packageCulprit(pkg)} in ${where}`);
     }
   }
-  const found = new Set([...discovery.packages, ...discovery.excluded].map((pkg) => pkg.name));
   for (const name of [...excludedNames].filter((n) => !found.has(n))) {
     options.warn?.(`EXCLUDED_PLUGIN_PACKAGES names ${name}, which is not an installed plugin package (a direct dependency with a "dataProductPortal" field).`);
   }

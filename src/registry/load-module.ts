@@ -73,7 +73,7 @@ export function internalPluginFolders(dir: string): string[] {
     .sort();
 }
 
-export function internalSource(folder: string): string {
+function internalSource(folder: string): string {
   return `internal (${displayPath(folder)})`;
 }
 

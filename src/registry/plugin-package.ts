@@ -21,6 +21,9 @@ export interface PluginPackage {
   entry: string;
   /** Its peer dependency range on the plugin SDK: the plugin contract it was built for. */
   contractRange?: string;
+  /** Its package.json `exports` and `main`, which locate the entry. */
+  exports?: unknown;
+  main?: unknown;
 }
 
 /** A plugin package that passed the checks; its contract range is known to include the host's. */
@@ -30,6 +33,8 @@ const manifestShape = z.object({
   name: z.string(),
   version: z.string().default('0.0.0'),
   peerDependencies: z.record(z.string(), z.string()).optional(),
+  exports: z.unknown().optional(),
+  main: z.unknown().optional(),
   [MARKER]: z.unknown().optional(),
 });
 
@@ -55,7 +60,7 @@ export function readPluginPackage(dir: string, dependency: string): PluginPackag
   const file = path.join(dir, 'package.json');
   const manifest = manifestShape.safeParse(readJson(file, `package ${dependency}`));
   if (!manifest.success) return undefined;
-  const { name, version, peerDependencies } = manifest.data;
+  const { name, version, peerDependencies, exports, main } = manifest.data;
   const declared = manifest.data[MARKER];
   if (declared === undefined) return undefined;
   const culprit = packageCulprit({ name, version });
@@ -65,7 +70,7 @@ export function readPluginPackage(dir: string, dependency: string): PluginPackag
     const at = [MARKER, ...(issue?.path ?? [])].join('.');
     throw new PluginLoadError(culprit, `its package.json \`${at}\` ${issue?.message ?? 'is invalid'}.\n${exclusionHint(name)}`);
   }
-  return { name, version, dir, entry: marker.data.plugin, contractRange: peerDependencies?.[SDK_PACKAGE] };
+  return { name, version, dir, entry: marker.data.plugin, contractRange: peerDependencies?.[SDK_PACKAGE], exports, main };
 }
 
 /** Where Node would find package `name` from `fromDir`: the first node_modules copy up the tree. */
@@ -87,8 +92,7 @@ export function checkPluginPackage(pkg: PluginPackage, hostDir: string): { url: 
   const contractRange = pkg.contractRange;
   const incompatible = contractProblem(contractRange);
   if (incompatible !== undefined || contractRange === undefined) throw new PluginLoadError(culprit, incompatible ?? 'has no contract range.');
-  const manifest = readJson(path.join(pkg.dir, 'package.json'), culprit) as { exports?: unknown; main?: unknown };
-  const target = exportTarget(manifest, pkg.entry);
+  const target = exportTarget(pkg, pkg.entry);
   if (target === undefined) {
     throw new PluginLoadError(culprit, `declares plugin entry "${pkg.entry}", which its package.json \`exports\` does not list: export it, e.g. "exports": { "${pkg.entry}": "./dist/index.js" }.`);
   }
