@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
-import { checkPluginFragment } from '../src/registry/check-fragments.js';
+import { checkPluginFragment, readBaseSchema } from '../src/registry/check-fragments.js';
 import { discoverPluginPackages } from '../src/registry/discover-packages.js';
 import { findPackageDir } from '../src/registry/plugin-package.js';
 import { inspectPlugins } from '../src/registry/registry.js';
@@ -50,7 +50,8 @@ async function measure(label: string, projectDir: string): Promise<void> {
   if (report.failures.length > 0) throw new Error(report.failures.map((f) => f.message).join('\n'));
   const plugins = report.registry.list();
   const discovery = await medianOf(() => discoverPluginPackages({ projectDir }));
-  const fragments = await medianOf(() => plugins.forEach((loaded) => checkPluginFragment(loaded)));
+  const base = readBaseSchema();
+  const fragments = await medianOf(() => plugins.forEach((loaded) => checkPluginFragment(loaded, base)));
   const whole = await medianOf(() => inspectPlugins({ projectDir }));
   console.log(
     `${label.padEnd(26)} ${String(plugins.length).padStart(7)}  ${cold.toFixed(0).padStart(9)}  ${whole.toFixed(1).padStart(9)}  ` +

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, paths, projectRoot } from '../paths.js';
-import { checkPluginFragment } from './check-fragments.js';
+import { checkPluginFragment, readBaseSchema } from './check-fragments.js';
 import { discoverPluginPackages } from './discover-packages.js';
+import type { SchemaFile } from '../schema-build/fragment.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
 import { internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
 import type { PluginPackage } from './plugin-package.js';
@@ -115,13 +116,13 @@ async function selectedPlugins(
 }
 
 /** Registers a loaded plugin once its migration and fragment pass; throws a PluginLoadError. */
-function admit(loaded: LoadedPlugin, registry: PluginRegistry, options: LoadOptions): LoadedPlugin {
+function admit(loaded: LoadedPlugin, registry: PluginRegistry, options: LoadOptions, base: SchemaFile): LoadedPlugin {
   const { plugin, source } = loaded;
   const migration = path.join(plugin.migration, 'migration.sql');
   if (!options.allowMissingMigrations && !existsSync(migration)) {
     throw new PluginLoadError(source, `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`);
   }
-  checkPluginFragment(loaded);
+  checkPluginFragment(loaded, base);
   try {
     registry.register(loaded);
   } catch (error) {
@@ -155,7 +156,8 @@ export async function inspectPlugins(options: LoadOptions = {}): Promise<LoadRep
     const loaded = await attempt(pkg.name, () => loadPackagePlugin(pkg, projectDir));
     if (loaded) candidates.push(loaded);
   }
-  for (const loaded of candidates) await attempt(loaded.source, async () => admit(loaded, report.registry, options));
+  const base = readBaseSchema();
+  for (const loaded of candidates) await attempt(loaded.source, async () => admit(loaded, report.registry, options, base));
   return report;
 }
 
