@@ -12,7 +12,12 @@ const config: CodegenConfig = {
   generates: {
     './schema.graphql': {
       plugins: [
-        { add: { content: '# GENERATED FILE, do not edit. `npm run schema:build` writes it from the enabled plugins.\n' } },
+        {
+          add: {
+            content:
+              '# GENERATED FILE, do not edit. `npm run schema:build` writes it from the enabled plugins.\n',
+          },
+        },
         'schema-ast',
       ],
     },

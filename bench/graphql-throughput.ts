@@ -11,18 +11,27 @@ const ROUNDS = 3;
 
 const QUERIES = {
   trivial: '{ __typename }',
-  plugins: '{ plugins { name version platform displayName iconName parentPlatform notConfigured source } }',
+  plugins:
+    '{ plugins { name version platform displayName iconName parentPlatform notConfigured source } }',
   pluginForm:
     '{ pluginForm(name: "GlueDataOutput") { name inputTypeName elements { name label type required tooltip initialValue options { label value } dependsOn { field value } } } }',
   // A page of 20 stored configurations (of 200 seeded, over the four plugin tables): database work per request.
-  list20: '{ dataOutputConfigurations(first: 20) { nodes { id plugin createdAt ... on GlueDataOutput { database table } ... on SnowflakeDataOutput { database schema } } pageInfo { endCursor } } }',
+  list20:
+    '{ dataOutputConfigurations(first: 20) { nodes { id plugin createdAt ... on GlueDataOutput { database table } ... on SnowflakeDataOutput { database schema } } pageInfo { endCursor } } }',
 };
 type QueryName = keyof typeof QUERIES;
 
 async function startServer(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, PGLITE_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PGLITE_DIR: 'memory://',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,12 +56,20 @@ function post(url: URL, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${response.statusCode}: ${text}`))));
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve(text)
+            : reject(new Error(`HTTP ${response.statusCode}: ${text}`)),
+        );
       },
     );
     request.on('error', reject);
@@ -60,7 +77,11 @@ function post(url: URL, body: string): Promise<string> {
   });
 }
 
-async function measure(url: string, query: string, seconds: number): Promise<{ count: number; latencies: number[] }> {
+async function measure(
+  url: string,
+  query: string,
+  seconds: number,
+): Promise<{ count: number; latencies: number[] }> {
   const body = JSON.stringify({ query });
   const target = new URL(url);
   const deadline = performance.now() + seconds * 1000;
@@ -88,19 +109,35 @@ async function seed(url: string): Promise<void> {
     const text = await post(target, JSON.stringify({ query, variables }));
     if (text.includes('"errors"')) throw new Error(`seeding failed: ${text}`);
   };
-  const platforms = { snowflake: 'databases', databricks: 'catalogs', glue: 'databases', redshift: 'databases' } as const;
+  const platforms = {
+    snowflake: 'databases',
+    databricks: 'catalogs',
+    glue: 'databases',
+    redshift: 'databases',
+  } as const;
   for (const [platform, setting] of Object.entries(platforms)) {
-    await call('mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform } }', {
-      input: { [platform]: { [setting]: ['sales'] } },
-    });
+    await call(
+      'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform } }',
+      {
+        input: { [platform]: { [setting]: ['sales'] } },
+      },
+    );
   }
-  const container = { snowflake: 'database', databricks: 'catalog', glue: 'database', redshift: 'database' } as const;
+  const container = {
+    snowflake: 'database',
+    databricks: 'catalog',
+    glue: 'database',
+    redshift: 'database',
+  } as const;
   for (let i = 0; i < 50; i += 1) {
     for (const [platform, field] of Object.entries(container)) {
       const own = platform === 'glue' ? { databaseSuffix: `s${i}` } : { schema: `s${i}` };
-      await call('mutation($input: DataOutputConfigurationInput!) { createDataOutputConfiguration(input: $input) { id } }', {
-        input: { [platform]: { [field]: 'sales', ...own } },
-      });
+      await call(
+        'mutation($input: DataOutputConfigurationInput!) { createDataOutputConfiguration(input: $input) { id } }',
+        {
+          input: { [platform]: { [field]: 'sales', ...own } },
+        },
+      );
     }
   }
 }
@@ -110,13 +147,20 @@ try {
   await seed(server.url);
   // BENCH_QUERIES=plugins,pluginForm runs a subset (trivial always runs: it is the reference).
   const only = process.env.BENCH_QUERIES?.split(',').map((n) => n.trim());
-  const names = (Object.keys(QUERIES) as QueryName[]).filter((n) => n === 'trivial' || !only || only.includes(n));
+  const names = (Object.keys(QUERIES) as QueryName[]).filter(
+    (n) => n === 'trivial' || !only || only.includes(n),
+  );
   for (const name of names) await measure(server.url, QUERIES[name], 0.5); // warm-up
-  const totals = new Map<QueryName, { count: number; latencies: number[] }>(names.map((n) => [n, { count: 0, latencies: [] }]));
+  const totals = new Map<QueryName, { count: number; latencies: number[] }>(
+    names.map((n) => [n, { count: 0, latencies: [] }]),
+  );
   // Interleave rounds, rotating the order, so neither a slow phase of the machine nor going first
   // favours one query.
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
+    for (const name of [
+      ...names.slice(round % names.length),
+      ...names.slice(0, round % names.length),
+    ]) {
       const result = await measure(server.url, QUERIES[name], SECONDS);
       const total = totals.get(name)!;
       total.count += result.count;
@@ -124,7 +168,9 @@ try {
     }
   }
   const rate = (name: QueryName) => totals.get(name)!.count / (SECONDS * ROUNDS);
-  console.log(`concurrency ${CONCURRENCY}, ${ROUNDS} rounds x ${SECONDS}s per query, Node ${process.version}`);
+  console.log(
+    `concurrency ${CONCURRENCY}, ${ROUNDS} rounds x ${SECONDS}s per query, Node ${process.version}`,
+  );
   console.log('query        req/s   vs trivial   p50 ms   p99 ms');
   for (const name of names) {
     const sorted = [...totals.get(name)!.latencies].sort((a, b) => a - b);

@@ -37,10 +37,18 @@ function projectWithS3(): string {
     mkdirSync(path.dirname(path.join(dir, 'node_modules', name)), { recursive: true });
     symlinkSync(target, path.join(dir, 'node_modules', name), 'dir');
   };
-  for (const name of ['zod', '@data-product-portal/plugin-sdk']) link(name, findPackageDir(projectRoot, name) ?? '');
+  for (const name of ['zod', '@data-product-portal/plugin-sdk'])
+    link(name, findPackageDir(projectRoot, name) ?? '');
   link('@data-product-portal/plugin-s3', path.join(projectRoot, 'plugins/s3'));
-  const dependencies = { zod: '*', '@data-product-portal/plugin-sdk': '*', '@data-product-portal/plugin-s3': 'file:plugins/s3' };
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-host', private: true, dependencies }));
+  const dependencies = {
+    zod: '*',
+    '@data-product-portal/plugin-sdk': '*',
+    '@data-product-portal/plugin-s3': 'file:plugins/s3',
+  };
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-host', private: true, dependencies }),
+  );
   return dir;
 }
 
@@ -51,7 +59,9 @@ async function measure(label: string, projectDir: string): Promise<void> {
   const plugins = report.registry.list();
   const discovery = await medianOf(() => discoverPluginPackages({ projectDir }));
   const base = readBaseSchema();
-  const fragments = await medianOf(() => plugins.forEach((loaded) => checkPluginFragment(loaded, base)));
+  const fragments = await medianOf(() =>
+    plugins.forEach((loaded) => checkPluginFragment(loaded, base)),
+  );
   const whole = await medianOf(() => inspectPlugins({ projectDir }));
   console.log(
     `${label.padEnd(26)} ${String(plugins.length).padStart(7)}  ${cold.toFixed(0).padStart(9)}  ${whole.toFixed(1).padStart(9)}  ` +

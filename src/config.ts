@@ -5,13 +5,24 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 const list = z
   .string()
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
-  .refine((entries) => entries.length > 0, 'must name at least one plugin; leave it unset for the defaults');
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.length > 0,
+    'must name at least one plugin; leave it unset for the defaults',
+  );
 
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL; leave it unset for the embedded database')
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'must be a postgres:// or postgresql:// URL; leave it unset for the embedded database',
+    )
     .optional(),
   PGLITE_DIR: z.string().default('./data/pglite'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -21,8 +32,22 @@ const envSchema = z.object({
   // Plugin packages installed as dependencies that must not be loaded, by package name.
   EXCLUDED_PLUGIN_PACKAGES: z
     .string()
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/, 'must list npm package names, e.g. @acme/portal-plugin-x')))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/,
+            'must list npm package names, e.g. @acme/portal-plugin-x',
+          ),
+      ),
+    )
     .default([]),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Another instance on the same database may change platform settings; this bounds how stale ours get.
@@ -35,17 +60,26 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** A bad environment variable; the message names every offending variable. */
 export class ConfigError extends Error {
   constructor(readonly issues: ReadonlyArray<{ variable: string; message: string }>) {
-    super(`Invalid configuration:\n${issues.map((i) => `- ${i.variable}: ${i.message}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${issues.map((i) => `- ${i.variable}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
 
 /** Parses the service's environment. Empty values count as unset, as in most .env tooling. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = envSchema.safeParse(present);
   if (parsed.success) return parsed.data;
-  throw new ConfigError(parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })));
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => ({
+      variable: String(issue.path[0]),
+      message: issue.message,
+    })),
+  );
 }
 
 /** Reads `.env` from the working directory into process.env, if present; set variables win. */
@@ -54,6 +88,11 @@ export function loadDotEnv(file = '.env'): void {
 }
 
 /** The registry's options from the configuration: which plugins to load. */
-export function pluginSelection(config: Pick<Config, 'ENABLED_PLUGINS' | 'EXCLUDED_PLUGIN_PACKAGES'>) {
-  return { enabledPlugins: config.ENABLED_PLUGINS, excludedPackages: config.EXCLUDED_PLUGIN_PACKAGES };
+export function pluginSelection(
+  config: Pick<Config, 'ENABLED_PLUGINS' | 'EXCLUDED_PLUGIN_PACKAGES'>,
+) {
+  return {
+    enabledPlugins: config.ENABLED_PLUGINS,
+    excludedPackages: config.EXCLUDED_PLUGIN_PACKAGES,
+  };
 }

@@ -28,10 +28,20 @@ export interface Service {
  * Starts the service: plugins, schema, database (migrated to date), then HTTP. Any failure before
  * listening rejects, naming its cause; nothing is left open.
  */
-export async function startService(config: Config, logger: YogaLogger = createLogger(config.LOG_LEVEL)): Promise<Service> {
-  const registry = await loadRegistry({ ...pluginSelection(config), log: (m) => logger.info(m), warn: (m) => logger.warn(m) });
+export async function startService(
+  config: Config,
+  logger: YogaLogger = createLogger(config.LOG_LEVEL),
+): Promise<Service> {
+  const registry = await loadRegistry({
+    ...pluginSelection(config),
+    log: (m) => logger.info(m),
+    warn: (m) => logger.warn(m),
+  });
   const { schema, views } = buildSchema(registry);
-  const db = await connectDatabase(config, config.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {});
+  const db = await connectDatabase(
+    config,
+    config.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {},
+  );
   try {
     logger.info(`Database: ${db.description}`);
     // applyPendingMigrations logs each migration it applies.
@@ -45,7 +55,11 @@ export async function startService(config: Config, logger: YogaLogger = createLo
     await db.close();
     throw error;
   }
-  const platformSettings = new PlatformSettingsStore(db.prisma, config.PLATFORM_SETTINGS_MAX_AGE_SECONDS * 1000, (m) => logger.warn(m));
+  const platformSettings = new PlatformSettingsStore(
+    db.prisma,
+    config.PLATFORM_SETTINGS_MAX_AGE_SECONDS * 1000,
+    (m) => logger.warn(m),
+  );
   const dataOutputs = new DataOutputStore(
     db.prisma,
     views.map((view) => ({ plugin: view.name, relation: view.platform })),
@@ -73,7 +87,9 @@ export async function startService(config: Config, logger: YogaLogger = createLo
     });
   } catch (error) {
     await db.close();
-    throw new Error(`Cannot listen on ${config.HOST}:${config.PORT} (PORT, HOST): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Cannot listen on ${config.HOST}:${config.PORT} (PORT, HOST): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;

@@ -15,17 +15,19 @@ describe('configuration', () => {
   });
 
   it('splits ENABLED_PLUGINS and treats empty values as unset', () => {
-    expect(loadConfig({ ENABLED_PLUGINS: ' GlueDataOutput, ./x.js#y ,', DATABASE_URL: '' })).toMatchObject({
+    expect(
+      loadConfig({ ENABLED_PLUGINS: ' GlueDataOutput, ./x.js#y ,', DATABASE_URL: '' }),
+    ).toMatchObject({
       ENABLED_PLUGINS: ['GlueDataOutput', './x.js#y'],
     });
     expect(loadConfig({ ENABLED_PLUGINS: '' }).ENABLED_PLUGINS).toBeUndefined();
   });
 
   it('splits EXCLUDED_PLUGIN_PACKAGES into package names', () => {
-    expect(loadConfig({ EXCLUDED_PLUGIN_PACKAGES: '@acme/portal-plugin-x, portal-plugin-y' }).EXCLUDED_PLUGIN_PACKAGES).toEqual([
-      '@acme/portal-plugin-x',
-      'portal-plugin-y',
-    ]);
+    expect(
+      loadConfig({ EXCLUDED_PLUGIN_PACKAGES: '@acme/portal-plugin-x, portal-plugin-y' })
+        .EXCLUDED_PLUGIN_PACKAGES,
+    ).toEqual(['@acme/portal-plugin-x', 'portal-plugin-y']);
     expect(() => loadConfig({ EXCLUDED_PLUGIN_PACKAGES: './plugins/s3' })).toThrow(
       'EXCLUDED_PLUGIN_PACKAGES: must list npm package names, e.g. @acme/portal-plugin-x',
     );
@@ -34,13 +36,20 @@ describe('configuration', () => {
   it('names every bad variable', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', ENABLED_PLUGINS: ' , ' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        ENABLED_PLUGINS: ' , ',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const variables = (error as ConfigError).issues.map((i) => i.variable);
     expect(variables.sort()).toEqual(['DATABASE_URL', 'ENABLED_PLUGINS', 'LOG_LEVEL', 'PORT']);
-    expect((error as ConfigError).message).toContain('- DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect((error as ConfigError).message).toContain(
+      '- DATABASE_URL: must be a postgres:// or postgresql:// URL',
+    );
   });
 });

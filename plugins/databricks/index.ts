@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { containerField, definePlugin, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-sdk';
+import {
+  containerField,
+  definePlugin,
+  schemaField,
+  tableAccessFields,
+  tableAccessRules,
+} from '@data-product-portal/plugin-sdk';
 
 const config = z
   .object({
-    catalog: containerField('Catalog', 'The Databricks catalog to give write access to.', 'catalogs'),
+    catalog: containerField(
+      'Catalog',
+      'The Databricks catalog to give write access to.',
+      'catalogs',
+    ),
     schema: schemaField,
     ...tableAccessFields('catalogPath', 'catalog'),
   })

@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { containerField, definePlugin, formField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-sdk';
+import {
+  containerField,
+  definePlugin,
+  formField,
+  tableAccessFields,
+  tableAccessRules,
+} from '@data-product-portal/plugin-sdk';
 
 const config = z
   .object({
     database: containerField('Database', 'The Glue database to give write access to.', 'databases'),
     databaseSuffix: formField(z.string().min(1), {
       label: 'Database suffix',
-      tooltip: 'The name of the database to give write access to. Defaults to data product namespace',
+      tooltip:
+        'The name of the database to give write access to. Defaults to data product namespace',
     }),
     ...tableAccessFields('databasePath', 'database'),
   })

@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { containerField, definePlugin, schemaField, tableAccessFields, tableAccessRules } from '@data-product-portal/plugin-sdk';
+import {
+  containerField,
+  definePlugin,
+  schemaField,
+  tableAccessFields,
+  tableAccessRules,
+} from '@data-product-portal/plugin-sdk';
 
 const config = z
   .object({
-    database: containerField('Database', 'The Redshift database to give write access to.', 'databases'),
+    database: containerField(
+      'Database',
+      'The Redshift database to give write access to.',
+      'databases',
+    ),
     schema: schemaField,
     ...tableAccessFields('databasePath', 'database'),
   })

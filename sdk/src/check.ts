@@ -24,4 +24,7 @@ export interface CheckContext {
  * Runs after the Zod schema (and its save rules) succeeded, on the parsed value. Return every
  * problem found; an empty list accepts the input. Nothing is written unless it is empty.
  */
-export type ConfigCheck<T> = (value: T, context: CheckContext) => readonly ConfigIssue[] | Promise<readonly ConfigIssue[]>;
+export type ConfigCheck<T> = (
+  value: T,
+  context: CheckContext,
+) => readonly ConfigIssue[] | Promise<readonly ConfigIssue[]>;

@@ -20,4 +20,11 @@ export {
   type FormWidget,
   type StoredFieldMeta,
 } from './field.js';
-export { accessGranularity, containerField, schemaField, tableAccessFields, tableAccessRules, type AccessGranularity } from './table-access.js';
+export {
+  accessGranularity,
+  containerField,
+  schemaField,
+  tableAccessFields,
+  tableAccessRules,
+  type AccessGranularity,
+} from './table-access.js';

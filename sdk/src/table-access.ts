@@ -8,7 +8,10 @@ import { formField, storedField } from './field.js';
  */
 export const accessGranularity = z
   .enum(['schema', 'table'])
-  .meta({ id: 'AccessGranularity', description: 'Whether write access covers a whole schema or a single table.' });
+  .meta({
+    id: 'AccessGranularity',
+    description: 'Whether write access covers a whole schema or a single table.',
+  });
 
 export type AccessGranularity = z.infer<typeof accessGranularity>;
 
@@ -17,7 +20,13 @@ export type AccessGranularity = z.infer<typeof accessGranularity>;
  * from the platform setting `optionsFrom`, pre-filled with the namespace when not source aligned.
  */
 export function containerField(label: string, description: string, optionsFrom: string) {
-  return formField(z.string().min(1), { label, description, widget: 'select', optionsFrom, useNamespaceWhenNotSourceAligned: true });
+  return formField(z.string().min(1), {
+    label,
+    description,
+    widget: 'select',
+    optionsFrom,
+    useNamespaceWhenNotSourceAligned: true,
+  });
 }
 
 /** The schema field of platforms that have one (Snowflake, Databricks, Redshift). */
@@ -69,7 +78,10 @@ interface TableAccessValue {
  * The save rules: schema granularity grants the whole schema, so the table is `*`; empty paths
  * default to the container and to the table.
  */
-export function tableAccessRules<C extends string, P extends string>(containerField: C, pathField: P) {
+export function tableAccessRules<C extends string, P extends string>(
+  containerField: C,
+  pathField: P,
+) {
   return <T extends TableAccessValue & Record<C | P, string>>(value: T): T => {
     const table = value.accessGranularity === 'schema' ? '*' : value.table;
     return {

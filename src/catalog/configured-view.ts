@@ -33,7 +33,13 @@ export function configuredView(view: PluginView, settings: PlatformSettings | nu
   const elements = view.elements.map((element) =>
     element.optionsFrom === null
       ? element
-      : { ...element, options: (settings?.[element.optionsFrom] ?? []).map((value) => ({ label: value, value })) },
+      : {
+          ...element,
+          options: (settings?.[element.optionsFrom] ?? []).map((value) => ({
+            label: value,
+            value,
+          })),
+        },
   );
   return {
     ...view,
@@ -52,14 +58,18 @@ interface SettingsSource {
  * The views with stored settings applied, recomputed only when the settings change (the
  * source's generation moves), so serving a form costs no work per request.
  */
-export function configuredViews(views: readonly PluginView[]): (source: SettingsSource) => Promise<readonly PluginView[]> {
+export function configuredViews(
+  views: readonly PluginView[],
+): (source: SettingsSource) => Promise<readonly PluginView[]> {
   let cached: { generation: number; views: readonly PluginView[] } | null = null;
   return async (source) => {
     const snapshot = await source.current();
     if (cached?.generation !== source.generation) {
       cached = {
         generation: source.generation,
-        views: views.map((view) => configuredView(view, snapshot.get(view.platform)?.settings ?? null)),
+        views: views.map((view) =>
+          configuredView(view, snapshot.get(view.platform)?.settings ?? null),
+        ),
       };
     }
     return cached.views;

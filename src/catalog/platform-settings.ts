@@ -18,7 +18,11 @@ export function platformSettingsOf(elements: readonly FormElement[]): PlatformSe
   const byName = new Map<string, PlatformSetting>();
   for (const element of elements) {
     if (element.optionsFrom === null) continue;
-    const setting = byName.get(element.optionsFrom) ?? { name: element.optionsFrom, fields: [], description: '' };
+    const setting = byName.get(element.optionsFrom) ?? {
+      name: element.optionsFrom,
+      fields: [],
+      description: '',
+    };
     setting.fields.push(element.name);
     byName.set(setting.name, setting);
   }
@@ -38,7 +42,12 @@ export function platformSettingsSchema(settings: readonly PlatformSetting[]) {
         setting.name,
         z.array(option).superRefine((values, ctx) => {
           values.forEach((value, index) => {
-            if (values.indexOf(value) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `"${value}" is listed twice` });
+            if (values.indexOf(value) !== index)
+              ctx.addIssue({
+                code: 'custom',
+                path: [index],
+                message: `"${value}" is listed twice`,
+              });
           });
         }),
       ]),
@@ -47,4 +56,7 @@ export function platformSettingsSchema(settings: readonly PlatformSetting[]) {
 }
 
 /** Stored settings as read back from the database; anything else counts as not configured. */
-export const storedSettingsSchema: z.ZodType<PlatformSettings> = z.record(z.string(), z.array(z.string()));
+export const storedSettingsSchema: z.ZodType<PlatformSettings> = z.record(
+  z.string(),
+  z.array(z.string()),
+);

@@ -52,7 +52,9 @@ export function pluginView({ plugin, source, package: pkg }: RegisteredPlugin): 
     version: plugin.version,
     description: plugin.description,
     source,
-    package: pkg ? { name: pkg.name, version: pkg.version, contractRange: pkg.contractRange } : null,
+    package: pkg
+      ? { name: pkg.name, version: pkg.version, contractRange: pkg.contractRange }
+      : null,
     platform: platform.key,
     displayName: platform.displayName,
     iconName: platform.iconName,

@@ -83,7 +83,11 @@ function kindOf(inner: z.core.$ZodTypes, enumName: string): ScalarKind | EnumKin
   if (def.type === 'enum') {
     const values = Object.values(def.entries).map(String);
     const meta = z.globalRegistry.get(inner);
-    return { name: enumIdOf(inner) ?? enumName, values, ...(meta?.description ? { description: meta.description } : {}) };
+    return {
+      name: enumIdOf(inner) ?? enumName,
+      values,
+      ...(meta?.description ? { description: meta.description } : {}),
+    };
   }
   return undefined;
 }

@@ -52,7 +52,10 @@ export function formElements(fields: readonly ConfigField[]): FormElement[] {
         hidden: form.hidden ?? false,
         disabled: form.disabled ?? false,
         initialValue: field.defaultValue ?? null,
-        options: values.map((value) => ({ value, label: form.optionLabels?.[value] ?? capitalise(value) })),
+        options: values.map((value) => ({
+          value,
+          label: form.optionLabels?.[value] ?? capitalise(value),
+        })),
         optionsFrom: form.optionsFrom ?? null,
         maxCount: form.maxCount ?? null,
         dependsOn: form.dependsOn ?? [],

@@ -36,7 +36,10 @@ function clientOn(adapter: AdapterFactory, { onQuery }: ConnectOptions): PrismaC
 }
 
 /** PostgreSQL through `pg` when DATABASE_URL is set, else embedded PGlite stored in PGLITE_DIR. */
-export async function connectDatabase(config: Pick<Config, 'DATABASE_URL' | 'PGLITE_DIR'>, options: ConnectOptions = {}): Promise<Database> {
+export async function connectDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'PGLITE_DIR'>,
+  options: ConnectOptions = {},
+): Promise<Database> {
   if (config.DATABASE_URL) {
     const adapterFactory = new PrismaPg({ connectionString: config.DATABASE_URL });
     const prisma = clientOn(adapterFactory, options);

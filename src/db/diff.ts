@@ -15,7 +15,11 @@ function target(datamodel: string | null): DiffTarget {
  * Invalid schemas reject with Prisma's validation report (error code P1012). `filters` as
  * `tables.external` / `enums.external` in prisma.config.ts.
  */
-export async function diffDatamodels(from: string | null, to: string, filters?: SchemaFilter): Promise<string> {
+export async function diffDatamodels(
+  from: string | null,
+  to: string,
+  filters?: SchemaFilter,
+): Promise<string> {
   return withSchemaEngine('offline', async (handle) => {
     try {
       const result = await handle.engine.diff({

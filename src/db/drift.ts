@@ -33,9 +33,17 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function creatorOf(list: MigrationList, kind: ExtraObject['kind'], name: string): string | undefined {
-  const creates = new RegExp(`CREATE ${kind.toUpperCase()} (?:IF NOT EXISTS )?(?:"[^"]+"\\.)?"${escapeRegExp(name)}"`);
-  return list.migrationDirectories.find(({ migrationFile: { content } }) => content.tag === 'ok' && creates.test(content.value))?.path;
+function creatorOf(
+  list: MigrationList,
+  kind: ExtraObject['kind'],
+  name: string,
+): string | undefined {
+  const creates = new RegExp(
+    `CREATE ${kind.toUpperCase()} (?:IF NOT EXISTS )?(?:"[^"]+"\\.)?"${escapeRegExp(name)}"`,
+  );
+  return list.migrationDirectories.find(
+    ({ migrationFile: { content } }) => content.tag === 'ok' && creates.test(content.value),
+  )?.path;
 }
 
 // Reading Prisma's SQL back is only for the hint about where extra objects come from; the

@@ -28,8 +28,13 @@ const FAILED_MIGRATION = /Migration `([^`]+)` failed to apply cleanly to the sha
 function failureReason(error: Error): string {
   if (error.cause instanceof Error) return error.cause.message.trim();
   const [head = ''] = error.message.split(/\n\s+0: /);
-  const lines = head.split('\n').slice(1).map((line) => line.trim());
-  return lines.filter((line) => line !== '' && line !== 'Error:' && line !== 'external connector error').join(' ');
+  const lines = head
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim());
+  return lines
+    .filter((line) => line !== '' && line !== 'Error:' && line !== 'external connector error')
+    .join(' ');
 }
 
 function historyTarget(list: MigrationList): DiffTarget {
@@ -42,12 +47,21 @@ function historyTarget(list: MigrationList): DiffTarget {
  * replays `list` on an empty in-memory shadow database and diffs the result against `datamodel`
  * (a full Prisma schema). A migration that does not apply rejects with a MigrationError naming it.
  */
-export async function diffHistoryToDatamodel(list: MigrationList, datamodel: string, options: HistoryDiffOptions = {}): Promise<HistoryDiff> {
-  const unreadable = list.migrationDirectories.filter((dir) => dir.migrationFile.content.tag === 'error');
+export async function diffHistoryToDatamodel(
+  list: MigrationList,
+  datamodel: string,
+  options: HistoryDiffOptions = {},
+): Promise<HistoryDiff> {
+  const unreadable = list.migrationDirectories.filter(
+    (dir) => dir.migrationFile.content.tag === 'error',
+  );
   if (unreadable.length > 0) {
     const names = unreadable.map((dir) => dir.path);
     const where = names.map((name) => displayPath(path.join(list.baseDir, name)));
-    throw new MigrationError(`Migration folder(s) without a readable migration.sql: ${where.join(', ')}. Add the script or delete the folder.`, names);
+    throw new MigrationError(
+      `Migration folder(s) without a readable migration.sql: ${where.join(', ')}. Add the script or delete the folder.`,
+      names,
+    );
   }
   const factory = offlineAdapterFactory(() => pgliteShadowDatabase(options.shadowDatabase));
   return withSchemaEngine(factory, async (handle) => {

@@ -1,5 +1,9 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
+import type {
+  DiagnoseMigrationHistoryOutput,
+  MigrationList,
+  SchemaFilter,
+} from '@prisma/schema-engine-wasm';
 import { readMigrationsDir } from './migrations-dir.js';
 import { withSchemaEngine, type SchemaEngineHandle } from './schema-engine.js';
 
@@ -47,7 +51,11 @@ export class MigrationError extends Error {
 const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
 
-async function diagnose(handle: SchemaEngineHandle, list: MigrationList, filters: SchemaFilter): Promise<MigrationDiagnosis> {
+async function diagnose(
+  handle: SchemaEngineHandle,
+  list: MigrationList,
+  filters: SchemaFilter,
+): Promise<MigrationDiagnosis> {
   // No shadow database: like `prisma migrate status`, this only compares the folder with `_prisma_migrations`.
   const output = await handle.engine
     .diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters })
@@ -56,8 +64,12 @@ async function diagnose(handle: SchemaEngineHandle, list: MigrationList, filters
   const { history } = output;
   // The engine reports names after the point where the histories diverge; some of them may be
   // in both, so turn them into exact sets.
-  const unapplied = history && history.diagnostic !== 'migrationsDirectoryIsBehind' ? history.unappliedMigrationNames : [];
-  const unpersisted = history && history.diagnostic !== 'databaseIsBehind' ? history.unpersistedMigrationNames : [];
+  const unapplied =
+    history && history.diagnostic !== 'migrationsDirectoryIsBehind'
+      ? history.unappliedMigrationNames
+      : [];
+  const unpersisted =
+    history && history.diagnostic !== 'databaseIsBehind' ? history.unpersistedMigrationNames : [];
   return {
     ...output,
     pendingMigrationNames: unapplied.filter((name) => !unpersisted.includes(name)),
@@ -68,14 +80,24 @@ async function diagnose(handle: SchemaEngineHandle, list: MigrationList, filters
   };
 }
 
-function historyProblems(diagnosis: MigrationDiagnosis, migrationsDir: string, allowUnknownApplied: boolean) {
+function historyProblems(
+  diagnosis: MigrationDiagnosis,
+  migrationsDir: string,
+  allowUnknownApplied: boolean,
+) {
   const problems: Array<[names: string[], explanation: string]> = [
     [
       diagnosis.failedMigrationNames,
       'failed earlier and is recorded as failed in _prisma_migrations; repair the database, then mark it rolled back or applied (what `prisma migrate resolve` does)',
     ],
-    [diagnosis.editedMigrationNames, 'was changed after it was applied (its checksum differs from _prisma_migrations); restore the applied version'],
-    [allowUnknownApplied ? [] : diagnosis.unknownAppliedMigrationNames, `is applied in the database but missing from ${migrationsDir}`],
+    [
+      diagnosis.editedMigrationNames,
+      'was changed after it was applied (its checksum differs from _prisma_migrations); restore the applied version',
+    ],
+    [
+      allowUnknownApplied ? [] : diagnosis.unknownAppliedMigrationNames,
+      `is applied in the database but missing from ${migrationsDir}`,
+    ],
     [diagnosis.unreadableMigrationNames, 'has no readable migration.sql'],
   ];
   return problems.filter(([names]) => names.length > 0);
@@ -84,7 +106,9 @@ function historyProblems(diagnosis: MigrationDiagnosis, migrationsDir: string, a
 /** What the engine knows about the folder versus `_prisma_migrations` (as `prisma migrate status`). */
 export async function diagnoseMigrations(options: MigrateOptions): Promise<MigrationDiagnosis> {
   const list = await readMigrationsDir(options.migrationsDir);
-  return withSchemaEngine(options.adapterFactory, (handle) => diagnose(handle, list, options.filters ?? NO_FILTERS));
+  return withSchemaEngine(options.adapterFactory, (handle) =>
+    diagnose(handle, list, options.filters ?? NO_FILTERS),
+  );
 }
 
 // Engine errors end with a span trace ("   0: sql_schema_connector::…"); keep the message above it.
@@ -114,12 +138,17 @@ export async function applyPendingMigrations(options: ApplyMigrationsOptions): P
       );
     }
     if (before.pendingMigrationNames.length > 0) {
-      log(`applying ${before.pendingMigrationNames.length} migration(s): ${before.pendingMigrationNames.join(', ')}`);
+      log(
+        `applying ${before.pendingMigrationNames.length} migration(s): ${before.pendingMigrationNames.join(', ')}`,
+      );
     }
 
     try {
       // Called even with nothing pending, as deploy does: it creates `_prisma_migrations`.
-      const { appliedMigrationNames } = await handle.engine.applyMigrations({ migrationsList: list, filters });
+      const { appliedMigrationNames } = await handle.engine.applyMigrations({
+        migrationsList: list,
+        filters,
+      });
       for (const name of appliedMigrationNames) log(`applied migration ${name}`);
       return appliedMigrationNames;
     } catch (error) {
@@ -127,10 +156,15 @@ export async function applyPendingMigrations(options: ApplyMigrationsOptions): P
       const after = await diagnose(handle, list, filters).catch(() => undefined);
       const failed = after?.failedMigrationNames ?? [];
       const stillPending = after?.pendingMigrationNames ?? before.pendingMigrationNames;
-      const applied = before.pendingMigrationNames.filter((name) => !stillPending.includes(name) && !failed.includes(name));
-      const what = failed.length > 0 ? `Migration ${quoted(failed)} failed` : 'Applying migrations failed';
+      const applied = before.pendingMigrationNames.filter(
+        (name) => !stillPending.includes(name) && !failed.includes(name),
+      );
+      const what =
+        failed.length > 0 ? `Migration ${quoted(failed)} failed` : 'Applying migrations failed';
       const kept = applied.length > 0 ? ` (applied before it and kept: ${applied.join(', ')})` : '';
-      throw new MigrationError(`${what}${kept}: ${engineSummary(cause)}`, failed, applied, { cause });
+      throw new MigrationError(`${what}${kept}: ${engineSummary(cause)}`, failed, applied, {
+        cause,
+      });
     }
   });
 }

@@ -64,7 +64,9 @@ const hasExec = (value: unknown): value is Pick<PGlite, 'exec'> =>
 // `pglite-prisma-adapter` 0.7.2 doesn't await `exec`, so a failing migration is recorded as
 // applied. Send the script as one simple-protocol query instead, as Prisma's native engine
 // does: Postgres runs it in one implicit transaction.
-export function migrationSafeFactory(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+export function migrationSafeFactory(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
   const { provider, adapterName } = factory;
   if (factory instanceof PrismaPg) {
     return {
@@ -77,12 +79,14 @@ export function migrationSafeFactory(factory: SqlMigrationAwareDriverAdapterFact
       },
       // PrismaPg's shadow database is unsafe: with a `connectionString` config, pg ignores the
       // shadow database name and the engine would work on the main database.
-      connectToShadowDb: () => Promise.reject(new Error('shadow databases are not supported with @prisma/adapter-pg')),
+      connectToShadowDb: () =>
+        Promise.reject(new Error('shadow databases are not supported with @prisma/adapter-pg')),
     };
   }
   if (factory instanceof PrismaPGlite) {
     const db: unknown = Reflect.get(factory, 'client');
-    if (!hasExec(db)) throw new Error('pglite-prisma-adapter changed shape: cannot reach its PGlite instance');
+    if (!hasExec(db))
+      throw new Error('pglite-prisma-adapter changed shape: cannot reach its PGlite instance');
     return {
       provider,
       adapterName,
@@ -110,7 +114,11 @@ export async function pgliteShadowDatabase(reuse?: PGlite): Promise<SqlDriverAda
     await reuse.exec(`${drops.join('\n')}\nCREATE SCHEMA public;`);
   }
   const adapter = await new PrismaPGlite(db).connect();
-  return withScriptRunner(adapter, (script) => db.exec(script), reuse ? undefined : () => db.close());
+  return withScriptRunner(
+    adapter,
+    (script) => db.exec(script),
+    reuse ? undefined : () => db.close(),
+  );
 }
 
 const OFFLINE = 'schema-engine-offline';
@@ -118,7 +126,9 @@ const OFFLINE = 'schema-engine-offline';
 // The engine always connects and probes the server version on construction, but diffs between
 // datamodels never touch the connection: answer that probe, refuse everything else. A diff from
 // a migration history replays it on the shadow database, if one is given.
-export function offlineAdapterFactory(shadowDatabase?: () => Promise<SqlDriverAdapter>): SqlMigrationAwareDriverAdapterFactory {
+export function offlineAdapterFactory(
+  shadowDatabase?: () => Promise<SqlDriverAdapter>,
+): SqlMigrationAwareDriverAdapterFactory {
   const refuse = (what: string): Promise<never> =>
     Promise.reject(
       new DriverAdapterError({
@@ -154,4 +164,3 @@ export function offlineAdapterFactory(shadowDatabase?: () => Promise<SqlDriverAd
     connectToShadowDb: shadowDatabase ?? (() => refuse('a shadow database')),
   };
 }
-

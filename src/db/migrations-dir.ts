@@ -11,18 +11,32 @@ export const MIGRATION_SCRIPT_FILE = 'migration.sql';
  * the way the Prisma CLI does: a missing folder is an empty history, an unreadable script is
  * passed on as an error for the engine to report, folders are sorted with `localeCompare`.
  */
-export async function readMigrationsDir(dir: string, shadowDbInitScript = ''): Promise<MigrationList> {
+export async function readMigrationsDir(
+  dir: string,
+  shadowDbInitScript = '',
+): Promise<MigrationList> {
   const baseDir = path.resolve(dir);
-  const lockContent = await readFile(path.join(baseDir, MIGRATION_LOCK_FILE), 'utf-8').catch(() => null);
+  const lockContent = await readFile(path.join(baseDir, MIGRATION_LOCK_FILE), 'utf-8').catch(
+    () => null,
+  );
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
 
   const migrationDirectories: MigrationDirectory[] = [];
   for (const entry of entries.filter((e) => e.isDirectory())) {
-    const content = await readFile(path.join(baseDir, entry.name, MIGRATION_SCRIPT_FILE), 'utf-8').then(
+    const content = await readFile(
+      path.join(baseDir, entry.name, MIGRATION_SCRIPT_FILE),
+      'utf-8',
+    ).then(
       (value) => ({ tag: 'ok' as const, value }),
-      (error: unknown) => ({ tag: 'error' as const, value: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({
+        tag: 'error' as const,
+        value: error instanceof Error ? error.message : String(error),
+      }),
     );
-    migrationDirectories.push({ path: entry.name, migrationFile: { path: MIGRATION_SCRIPT_FILE, content } });
+    migrationDirectories.push({
+      path: entry.name,
+      migrationFile: { path: MIGRATION_SCRIPT_FILE, content },
+    });
   }
   migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));
 
@@ -37,7 +51,10 @@ export async function readMigrationsDir(dir: string, shadowDbInitScript = ''): P
 /** A `YYYYMMDDHHMMSS_name` folder name (UTC), the shape `prisma migrate dev` uses. */
 export function migrationFolderName(name: string, at: Date = new Date()): string {
   const stamp = at.toISOString().replace(/\D/g, '').slice(0, 14);
-  const slug = name.trim().replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .trim()
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return slug ? `${stamp}_${slug}` : stamp;
 }
 
@@ -45,7 +62,11 @@ export function migrationFolderName(name: string, at: Date = new Date()): string
  * Writes one migration as `prisma migrate dev` does: refuses an existing folder, writes
  * `migration.sql` and (re)writes the lock file for PostgreSQL. Returns the folder path.
  */
-export async function writeMigration(dir: string, folderName: string, script: string): Promise<string> {
+export async function writeMigration(
+  dir: string,
+  folderName: string,
+  script: string,
+): Promise<string> {
   const baseDir = path.resolve(dir);
   const folder = path.join(baseDir, folderName);
   if (existsSync(folder)) throw new Error(`The migration directory already exists at ${folder}`);

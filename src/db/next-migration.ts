@@ -36,12 +36,22 @@ function stampDate(folderName: string): Date | undefined {
  * folder if needed: migrations run in folder-name order, so a clock behind a colleague's (or a
  * history dated ahead) must not slot the new migration before the ones it builds on.
  */
-export function nextMigrationFolderName(name: string, existing: readonly string[], at: Date = new Date()): string {
+export function nextMigrationFolderName(
+  name: string,
+  existing: readonly string[],
+  at: Date = new Date(),
+): string {
   const latest = existing
     .map(stampDate)
     .filter((date): date is Date => date !== undefined)
-    .reduce<Date | undefined>((max, date) => (max === undefined || date > max ? date : max), undefined);
-  const when = latest !== undefined && latest.getTime() >= Math.floor(at.getTime() / 1000) * 1000 ? new Date(latest.getTime() + 1000) : at;
+    .reduce<Date | undefined>(
+      (max, date) => (max === undefined || date > max ? date : max),
+      undefined,
+    );
+  const when =
+    latest !== undefined && latest.getTime() >= Math.floor(at.getTime() / 1000) * 1000
+      ? new Date(latest.getTime() + 1000)
+      : at;
   return migrationFolderName(name, when);
 }
 
@@ -52,13 +62,19 @@ export function nextMigrationFolderName(name: string, existing: readonly string[
  */
 export async function createNextMigration(options: NextMigrationOptions): Promise<NextMigration> {
   if (!/[A-Za-z0-9]/.test(options.name)) {
-    throw new Error(`Migration name "${options.name}" has no letter or digit: name what it does, e.g. \`npm run migration:create -- add_owner\`.`);
+    throw new Error(
+      `Migration name "${options.name}" has no letter or digit: name what it does, e.g. \`npm run migration:create -- add_owner\`.`,
+    );
   }
   const list = await readMigrationsDir(options.migrationsDir);
   const { script, changed } = await diffHistoryToDatamodel(list, options.schema, options);
   const historyLength = list.migrationDirectories.length;
   if (!changed) return { script, historyLength };
   const existing = list.migrationDirectories.map((dir) => dir.path);
-  const folder = await writeMigration(options.migrationsDir, nextMigrationFolderName(options.name, existing, options.at), script);
+  const folder = await writeMigration(
+    options.migrationsDir,
+    nextMigrationFolderName(options.name, existing, options.at),
+    script,
+  );
   return { folder: path.resolve(folder), script, historyLength };
 }

@@ -1,7 +1,16 @@
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import { migrationSafeFactory, offlineAdapterFactory } from './migration-adapters.js';
-import { engineStarted, engineStopped, lastPanicMessage, loadSchemaEngineModule } from './wasm-engine.js';
+import {
+  engineStarted,
+  engineStopped,
+  lastPanicMessage,
+  loadSchemaEngineModule,
+} from './wasm-engine.js';
 
 export type { SchemaEngine };
 export { loadSchemaEngineModule };
@@ -27,7 +36,13 @@ export interface SchemaEngineHandle {
 function parseLogLine(line: string): EngineLogEntry {
   try {
     const parsed: unknown = JSON.parse(line);
-    if (parsed && typeof parsed === 'object' && 'fields' in parsed && parsed.fields && typeof parsed.fields === 'object') {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      'fields' in parsed &&
+      parsed.fields &&
+      typeof parsed.fields === 'object'
+    ) {
       const { message, ...fields } = parsed.fields as Record<string, unknown>;
       const level = 'level' in parsed && typeof parsed.level === 'string' ? parsed.level : 'INFO';
       return { level, message: typeof message === 'string' ? message : '', fields };
@@ -95,7 +110,10 @@ interface ErrorRegistry {
 // kept in the binding's registry.
 function explainWith(registry: ErrorRegistry, error: unknown): Error {
   if (error instanceof WebAssembly.RuntimeError) {
-    return new Error(`schema engine panicked: ${lastPanicMessage() ?? error.message}; restart the process`, { cause: error });
+    return new Error(
+      `schema engine panicked: ${lastPanicMessage() ?? error.message}; restart the process`,
+      { cause: error },
+    );
   }
   if (!(error instanceof Error)) return new Error(String(error));
   const id = /External error id#(\d+)/.exec(error.message)?.[1];
@@ -106,7 +124,9 @@ function explainWith(registry: ErrorRegistry, error: unknown): Error {
 }
 
 /** An engine with no database, for diffs between datamodels (`schemaDatamodel` / `empty` targets only). */
-export function createOfflineSchemaEngine(options: SchemaEngineOptions = {}): Promise<SchemaEngineHandle> {
+export function createOfflineSchemaEngine(
+  options: SchemaEngineOptions = {},
+): Promise<SchemaEngineHandle> {
   return createSchemaEngine(offlineAdapterFactory(), options);
 }
 

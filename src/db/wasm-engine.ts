@@ -16,7 +16,9 @@ export function lastPanicMessage(): string | undefined {
 
 function installPanicRegistry(): void {
   if (Reflect.get(globalThis, PANIC_REGISTRY) !== undefined) return;
-  Reflect.set(globalThis, PANIC_REGISTRY, { set_message: (message: string) => void (lastPanic = message) });
+  Reflect.set(globalThis, PANIC_REGISTRY, {
+    set_message: (message: string) => void (lastPanic = message),
+  });
 }
 
 // The engine bounds some waits (e.g. for its advisory lock) with `setTimeout` and never clears
@@ -53,12 +55,17 @@ export function loadSchemaEngineModule(): Promise<EngineModule> {
   modulePromise ??= (async () => {
     installPanicRegistry();
     const glue: EngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-    const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const gluePath = createRequire(import.meta.url).resolve(
+      '@prisma/schema-engine-wasm/schema_engine_bg',
+    );
     const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': withTrackedTimers(glue) });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      './schema_engine_bg.js': withTrackedTimers(glue),
+    });
     glue.__wbg_set_wasm(instance.exports);
     const start = instance.exports['__wbindgen_start'];
-    if (typeof start !== 'function') throw new Error('schema engine wasm has no __wbindgen_start export');
+    if (typeof start !== 'function')
+      throw new Error('schema engine wasm has no __wbindgen_start export');
     start();
     return glue;
   })();
@@ -66,4 +73,3 @@ export function loadSchemaEngineModule(): Promise<EngineModule> {
   modulePromise.catch(() => (modulePromise = undefined));
   return modulePromise;
 }
-

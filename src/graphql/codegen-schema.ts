@@ -3,4 +3,6 @@ import { loadConfig, pluginSelection } from '../config.js';
 import { loadRegistry } from '../registry/registry.js';
 import { buildSchema } from './schema.js';
 
-export const schema = loadRegistry({ ...pluginSelection(loadConfig()) }).then((registry) => buildSchema(registry).schema);
+export const schema = loadRegistry({ ...pluginSelection(loadConfig()) }).then(
+  (registry) => buildSchema(registry).schema,
+);

@@ -5,7 +5,11 @@ import type { ConfigTypeResolver } from './config-types.js';
 
 type InputFieldBuilder = Parameters<Parameters<Builder['inputType']>[1]['fields']>[0];
 
-function inputField(t: InputFieldBuilder, field: ConfigField, type: ReturnType<ConfigTypeResolver>) {
+function inputField(
+  t: InputFieldBuilder,
+  field: ConfigField,
+  type: ReturnType<ConfigTypeResolver>,
+) {
   return t.field({
     type,
     required: field.nonNull,
@@ -19,11 +23,21 @@ function inputField(t: InputFieldBuilder, field: ConfigField, type: ReturnType<C
  * One input type per plugin, derived from its Zod schema: a description on every field, Zod
  * defaults as GraphQL default values, enums as GraphQL enums, required fields non-null.
  */
-export function addConfigInputs(builder: Builder, views: readonly PluginView[], typeOf: ConfigTypeResolver): void {
+export function addConfigInputs(
+  builder: Builder,
+  views: readonly PluginView[],
+  typeOf: ConfigTypeResolver,
+): void {
   for (const view of views) {
     builder.inputType(view.inputTypeName, {
       description: `Configuration of a ${view.displayName} data output (plugin ${view.name}). ${view.description}`,
-      fields: (t) => Object.fromEntries(view.fields.map((field) => [field.name, inputField(t, field, typeOf(field.type, view.name))])),
+      fields: (t) =>
+        Object.fromEntries(
+          view.fields.map((field) => [
+            field.name,
+            inputField(t, field, typeOf(field.type, view.name)),
+          ]),
+        ),
     });
   }
 }

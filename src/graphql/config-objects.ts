@@ -6,7 +6,10 @@ import type { ConfigTypeResolver } from './config-types.js';
 import type { DataOutputInterfaceRef } from './data-output-interface.js';
 
 /** Models the schema build adds from plugin fragments (the base models are the core's own). */
-type PluginModelName = Exclude<Extract<keyof PrismaTypes, string>, 'DataOutputConfiguration' | 'PlatformConfiguration'>;
+type PluginModelName = Exclude<
+  Extract<keyof PrismaTypes, string>,
+  'DataOutputConfiguration' | 'PlatformConfiguration'
+>;
 
 function modelNameOf(view: PluginView): PluginModelName {
   const models = getDatamodel().datamodel.models;
@@ -34,7 +37,11 @@ export function addConfigObjects(
       description: `A stored ${view.displayName} data output configuration. ${view.description}`,
       interfaces: [dataOutput],
       include: { base: true },
-      isTypeOf: (row) => typeof row === 'object' && row !== null && 'base' in row && (row.base as { plugin?: unknown }).plugin === view.name,
+      isTypeOf: (row) =>
+        typeof row === 'object' &&
+        row !== null &&
+        'base' in row &&
+        (row.base as { plugin?: unknown }).plugin === view.name,
       fields: (t) =>
         Object.fromEntries(
           view.fields.map((field) => [

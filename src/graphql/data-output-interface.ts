@@ -9,14 +9,19 @@ import type { Builder } from './builder.js';
 export function addDataOutputInterface(builder: Builder, views: readonly PluginView[]) {
   const platformOf = new Map(views.map((view) => [view.name, view.platform]));
   return builder.interfaceRef<ConfigRow>('DataOutputConfiguration').implement({
-    description: 'A stored data output configuration. Select platform fields with `... on GlueDataOutput { database }`.',
+    description:
+      'A stored data output configuration. Select platform fields with `... on GlueDataOutput { database }`.',
     // Object types are named after their plugin.
     resolveType: (row) => row.base.plugin,
     fields: (t) => ({
       id: t.id({ description: 'Id of the configuration (a UUID).', resolve: (row) => row.id }),
-      plugin: t.string({ description: 'Name of the plugin it belongs to, e.g. GlueDataOutput.', resolve: (row) => row.base.plugin }),
+      plugin: t.string({
+        description: 'Name of the plugin it belongs to, e.g. GlueDataOutput.',
+        resolve: (row) => row.base.plugin,
+      }),
       platform: t.string({
-        description: 'Platform key of that plugin, e.g. glue: the field of DataOutputConfigurationInput to update it with.',
+        description:
+          'Platform key of that plugin, e.g. glue: the field of DataOutputConfigurationInput to update it with.',
         resolve: (row) => platformOf.get(row.base.plugin) ?? '',
       }),
       createdAt: t.field({ type: 'DateTime', resolve: (row) => row.base.createdAt }),

@@ -10,23 +10,41 @@ function missing(id: string): Error {
 }
 
 /** The stored form of an input, or a BAD_USER_INPUT error naming every offending field. */
-async function valuesOf(entry: PluginEntry, key: string, input: unknown, ctx: Context, id?: string) {
+async function valuesOf(
+  entry: PluginEntry,
+  key: string,
+  input: unknown,
+  ctx: Context,
+  id?: string,
+) {
   const stored = await ctx.platformSettings.get(entry.view.platform);
-  const context = { platformSettings: stored?.settings ?? null, operation: id ? ('update' as const) : ('create' as const), ...(id ? { id } : {}) };
+  const context = {
+    platformSettings: stored?.settings ?? null,
+    operation: id ? ('update' as const) : ('create' as const),
+    ...(id ? { id } : {}),
+  };
   const parsed = await parseConfiguration(entry.plugin, entry.view, input, context, ['input', key]);
   if (!parsed.ok) throw badUserInput(`Invalid ${entry.view.name} configuration`, parsed.issues);
   return parsed.value;
 }
 
 /** Create, update and delete data output configurations; input is a `@oneOf` keyed by platform. */
-export function addDataOutputMutations(builder: Builder, entries: readonly PluginEntry[], node: DataOutputInterfaceRef): void {
+export function addDataOutputMutations(
+  builder: Builder,
+  entries: readonly PluginEntry[],
+  node: DataOutputInterfaceRef,
+): void {
   const byKey = new Map(entries.map((entry) => [entry.view.platform, entry]));
   const names = entries.map((entry) => entry.view.name);
   const Input = addOneOfByPlatform(
     builder,
     'DataOutputConfigurationInput',
     'A data output configuration: exactly one field, named by the platform key, holding that plugin’s configuration.',
-    entries.map(({ view }) => ({ view, type: view.inputTypeName, description: `A ${view.displayName} configuration (plugin ${view.name}).` })),
+    entries.map(({ view }) => ({
+      view,
+      type: view.inputTypeName,
+      description: `A ${view.displayName} configuration (plugin ${view.name}).`,
+    })),
   );
   if (!Input) return;
   const entryOf = (key: string): PluginEntry => {
@@ -38,7 +56,8 @@ export function addDataOutputMutations(builder: Builder, entries: readonly Plugi
   builder.mutationFields((t) => ({
     createDataOutputConfiguration: t.field({
       type: node,
-      description: 'Validates and stores a configuration (its base row and plugin row, atomically).',
+      description:
+        'Validates and stores a configuration (its base row and plugin row, atomically).',
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_root, args, ctx) => {
         const { key, input } = memberOf(args.input);
@@ -48,7 +67,8 @@ export function addDataOutputMutations(builder: Builder, entries: readonly Plugi
     }),
     updateDataOutputConfiguration: t.field({
       type: node,
-      description: "Replaces a configuration's values. The input's platform must be the stored one.",
+      description:
+        "Replaces a configuration's values. The input's platform must be the stored one.",
       args: { id: t.arg.id({ required: true }), input: t.arg({ type: Input, required: true }) },
       resolve: async (_root, args, ctx) => {
         const id = configurationId(args.id);
@@ -59,10 +79,17 @@ export function addDataOutputMutations(builder: Builder, entries: readonly Plugi
         if (base.plugin !== entry.view.name) {
           const stored = entries.find((e) => e.view.name === base.plugin)?.view.platform ?? '';
           throw badUserInput('Wrong plugin', [
-            { path: ['input', key], message: `Configuration ${id} belongs to ${base.plugin}: send its values as input.${stored}` },
+            {
+              path: ['input', key],
+              message: `Configuration ${id} belongs to ${base.plugin}: send its values as input.${stored}`,
+            },
           ]);
         }
-        const updated = await ctx.dataOutputs.update(id, entry.view.name, await valuesOf(entry, key, input, ctx, id));
+        const updated = await ctx.dataOutputs.update(
+          id,
+          entry.view.name,
+          await valuesOf(entry, key, input, ctx, id),
+        );
         if (!updated) throw missing(id);
         return updated;
       },

@@ -24,7 +24,8 @@ function addConnectionTypes(builder: Builder, node: DataOutputInterfaceRef) {
       endCursor: t.string({
         nullable: true,
         description: 'Pass as `after` for the next page; null for an empty page.',
-        resolve: (page) => (page.rows.length > 0 ? cursorOf(page.rows[page.rows.length - 1] as ConfigRow) : null),
+        resolve: (page) =>
+          page.rows.length > 0 ? cursorOf(page.rows[page.rows.length - 1] as ConfigRow) : null,
       }),
     }),
   });
@@ -49,7 +50,11 @@ function addConnectionTypes(builder: Builder, node: DataOutputInterfaceRef) {
 }
 
 /** `dataOutputConfiguration(id)` and the paginated `dataOutputConfigurations`, over enabled plugins only. */
-export function addDataOutputQueries(builder: Builder, entries: readonly PluginEntry[], node: DataOutputInterfaceRef): void {
+export function addDataOutputQueries(
+  builder: Builder,
+  entries: readonly PluginEntry[],
+  node: DataOutputInterfaceRef,
+): void {
   const names = entries.map((e) => e.view.name);
   const Connection = addConnectionTypes(builder, node);
   builder.queryFields((t) => ({
@@ -62,18 +67,28 @@ export function addDataOutputQueries(builder: Builder, entries: readonly PluginE
     }),
     dataOutputConfigurations: t.field({
       type: Connection,
-      description: 'Configurations newest first, optionally of one plugin, a page at a time (cursor pagination).',
+      description:
+        'Configurations newest first, optionally of one plugin, a page at a time (cursor pagination).',
       args: {
         plugin: t.arg.string({ description: 'Only this plugin, e.g. GlueDataOutput.' }),
-        first: t.arg.int({ defaultValue: 20, required: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` }),
+        first: t.arg.int({
+          defaultValue: 20,
+          required: true,
+          description: `Page size, 1 to ${MAX_PAGE_SIZE}.`,
+        }),
         after: t.arg.string({ description: 'The endCursor of the previous page.' }),
       },
       resolve: async (_root, args, ctx) => {
-        if (args.plugin != null && !names.includes(args.plugin)) throw pluginNotFound(args.plugin, names);
+        if (args.plugin != null && !names.includes(args.plugin))
+          throw pluginNotFound(args.plugin, names);
         const after = args.after == null ? null : decodeCursor(args.after);
         const issues = [
-          ...(args.first < 1 || args.first > MAX_PAGE_SIZE ? [{ path: ['first'], message: `Must be between 1 and ${MAX_PAGE_SIZE}` }] : []),
-          ...(args.after != null && after === null ? [{ path: ['after'], message: 'Not a cursor of this list' }] : []),
+          ...(args.first < 1 || args.first > MAX_PAGE_SIZE
+            ? [{ path: ['first'], message: `Must be between 1 and ${MAX_PAGE_SIZE}` }]
+            : []),
+          ...(args.after != null && after === null
+            ? [{ path: ['after'], message: 'Not a cursor of this list' }]
+            : []),
         ];
         if (issues.length > 0) throw badUserInput('Invalid page request', issues);
         const plugins = args.plugin == null ? names : [args.plugin];

@@ -4,8 +4,12 @@ import type { InputIssue } from '../validation/issues.js';
 
 /** Invalid input: every offending field path with its message (DESIGN §3). Nothing was written. */
 export function badUserInput(summary: string, issues: readonly InputIssue[]): GraphQLError {
-  const detail = issues.map((issue) => `${issue.path.join('.')}: ${issue.message.replace(/\.$/, '')}`).join('; ');
-  return new GraphQLError(`${summary}: ${detail}`, { extensions: { code: 'BAD_USER_INPUT', issues } });
+  const detail = issues
+    .map((issue) => `${issue.path.join('.')}: ${issue.message.replace(/\.$/, '')}`)
+    .join('; ');
+  return new GraphQLError(`${summary}: ${detail}`, {
+    extensions: { code: 'BAD_USER_INPUT', issues },
+  });
 }
 
 export function notFound(message: string): GraphQLError {
@@ -13,14 +17,18 @@ export function notFound(message: string): GraphQLError {
 }
 
 export function pluginNotFound(name: string, known: readonly string[]): GraphQLError {
-  return new GraphQLError(`Unknown plugin "${name}". Known plugins: ${known.join(', ') || 'none'}.`, {
-    extensions: { code: 'PLUGIN_NOT_FOUND', knownPlugins: known },
-  });
+  return new GraphQLError(
+    `Unknown plugin "${name}". Known plugins: ${known.join(', ') || 'none'}.`,
+    {
+      extensions: { code: 'PLUGIN_NOT_FOUND', knownPlugins: known },
+    },
+  );
 }
 
 /** The `id` argument as a string, or BAD_USER_INPUT when it cannot be a configuration's id. */
 export function configurationId(id: string | number): string {
   const value = String(id);
-  if (!UUID.test(value)) throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
+  if (!UUID.test(value))
+    throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
   return value;
 }

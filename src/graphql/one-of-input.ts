@@ -17,12 +17,20 @@ export function addOneOfByPlatform(
     description,
     isOneOf: true,
     fields: (t) =>
-      Object.fromEntries(members.map(({ view, type, description: field }) => [view.platform, t.field({ type: type as never, description: field })])),
+      Object.fromEntries(
+        members.map(({ view, type, description: field }) => [
+          view.platform,
+          t.field({ type: type as never, description: field }),
+        ]),
+      ),
   });
 }
 
 /** The one member a `@oneOf` value holds (graphql-js has checked there is exactly one). */
-export function memberOf(value: Record<string, unknown>): { key: string; input: Record<string, unknown> } {
+export function memberOf(value: Record<string, unknown>): {
+  key: string;
+  input: Record<string, unknown>;
+} {
   const [entry] = Object.entries(value).filter(([, v]) => v !== undefined && v !== null);
   if (!entry) throw new Error('A @oneOf input arrived without a member.');
   return { key: entry[0], input: entry[1] as Record<string, unknown> };

@@ -18,25 +18,46 @@ interface SettingShape {
 
 function addTypes(builder: Builder) {
   const Setting = builder.objectRef<SettingShape>('PlatformSetting').implement({
-    description: 'An option list an operator maintains, offered by the form fields that take options from it.',
+    description:
+      'An option list an operator maintains, offered by the form fields that take options from it.',
     fields: (t) => ({
       name: t.string({ description: 'e.g. databases', resolve: ({ setting }) => setting.name }),
       description: t.string({ resolve: ({ setting }) => setting.description }),
-      fields: t.stringList({ description: 'The config fields it supplies options to.', resolve: ({ setting }) => setting.fields }),
-      options: t.stringList({ description: 'Empty until configured.', resolve: ({ options }) => [...options] }),
+      fields: t.stringList({
+        description: 'The config fields it supplies options to.',
+        resolve: ({ setting }) => setting.fields,
+      }),
+      options: t.stringList({
+        description: 'Empty until configured.',
+        resolve: ({ options }) => [...options],
+      }),
     }),
   });
   return builder.objectRef<ConfigurationShape>('PlatformConfiguration').implement({
     description: 'The settings of one platform, which fill the options of its plugin’s form.',
     fields: (t) => ({
-      platform: t.string({ description: 'Platform key, e.g. glue.', resolve: ({ view }) => view.platform }),
+      platform: t.string({
+        description: 'Platform key, e.g. glue.',
+        resolve: ({ view }) => view.platform,
+      }),
       plugin: t.string({ resolve: ({ view }) => view.name }),
-      configured: t.boolean({ description: 'Settings have been stored for this platform.', resolve: ({ stored }) => stored !== null }),
+      configured: t.boolean({
+        description: 'Settings have been stored for this platform.',
+        resolve: ({ stored }) => stored !== null,
+      }),
       settings: t.field({
         type: [Setting],
-        resolve: ({ view, stored }) => view.settings.map((setting) => ({ setting, options: stored?.settings[setting.name] ?? [] })),
+        resolve: ({ view, stored }) =>
+          view.settings.map((setting) => ({
+            setting,
+            options: stored?.settings[setting.name] ?? [],
+          })),
       }),
-      updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: ({ stored }) => stored?.updatedAt ?? null }),
+      updatedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        resolve: ({ stored }) => stored?.updatedAt ?? null,
+      }),
     }),
   });
 }
@@ -61,13 +82,32 @@ export function addPlatformConfiguration(builder: Builder, views: readonly Plugi
     builder.inputType(type, {
       description: `The option lists of platform ${view.platform}; each replaces what was stored.`,
       fields: (t) =>
-        Object.fromEntries(view.settings.map((setting) => [setting.name, t.stringList({ required: true, description: setting.description })])),
+        Object.fromEntries(
+          view.settings.map((setting) => [
+            setting.name,
+            t.stringList({ required: true, description: setting.description }),
+          ]),
+        ),
     });
-    return { view, type, description: `Settings of platform ${view.platform} (plugin ${view.name}).` };
+    return {
+      view,
+      type,
+      description: `Settings of platform ${view.platform} (plugin ${view.name}).`,
+    };
   });
-  const Input = addOneOfByPlatform(builder, 'PlatformConfigurationInput', 'Settings of exactly one platform, named by its key.', members);
+  const Input = addOneOfByPlatform(
+    builder,
+    'PlatformConfigurationInput',
+    'Settings of exactly one platform, named by its key.',
+    members,
+  );
   if (!Input) return;
-  const schemaOf = new Map(configurable.map((view) => [view.platform, { view, schema: platformSettingsSchema(view.settings) }]));
+  const schemaOf = new Map(
+    configurable.map((view) => [
+      view.platform,
+      { view, schema: platformSettingsSchema(view.settings) },
+    ]),
+  );
   builder.mutationFields((t) => ({
     configurePlatform: t.field({
       type: Configuration,
@@ -78,7 +118,11 @@ export function addPlatformConfiguration(builder: Builder, views: readonly Plugi
         const target = schemaOf.get(key);
         if (!target) throw new Error(`PlatformConfigurationInput has no platform ${key}.`);
         const parsed = target.schema.safeParse(input);
-        if (!parsed.success) throw badUserInput(`Invalid settings of platform ${key}`, zodIssues(['input', key], parsed.error));
+        if (!parsed.success)
+          throw badUserInput(
+            `Invalid settings of platform ${key}`,
+            zodIssues(['input', key], parsed.error),
+          );
         const stored = await ctx.platformSettings.set(key, parsed.data as Record<string, string[]>);
         return { view: target.view, stored };
       },

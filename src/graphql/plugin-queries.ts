@@ -22,13 +22,19 @@ export function addPluginQueries(builder: Builder, views: readonly PluginView[])
     }),
     pluginForm: t.field({
       type: PluginForm,
-      description: 'A plugin and its form, select options filled from the platform settings. Unknown names fail with code PLUGIN_NOT_FOUND.',
-      args: { name: t.arg.string({ required: true, description: 'Plugin name, e.g. GlueDataOutput.' }) },
+      description:
+        'A plugin and its form, select options filled from the platform settings. Unknown names fail with code PLUGIN_NOT_FOUND.',
+      args: {
+        name: t.arg.string({ required: true, description: 'Plugin name, e.g. GlueDataOutput.' }),
+      },
       resolve: async (_root, { name }, ctx) => {
         const all = await configured(ctx.platformSettings);
         const view = all.find((v) => v.name === name);
         if (view) return view;
-        throw pluginNotFound(name, all.map((v) => v.name));
+        throw pluginNotFound(
+          name,
+          all.map((v) => v.name),
+        );
       },
     }),
   }));

@@ -29,7 +29,9 @@ export function addPluginTypes(builder: Builder) {
   const Element = builder.objectRef<FormElement>('FormElement').implement({
     description: 'One element of a plugin form. Its name is the input field it fills.',
     fields: (t) => ({
-      name: t.exposeString('name', { description: 'The input field of the plugin input type this element fills.' }),
+      name: t.exposeString('name', {
+        description: 'The input field of the plugin input type this element fills.',
+      }),
       label: t.exposeString('label'),
       type: t.field({ type: FormElementType, resolve: (e) => e.type }),
       required: t.exposeBoolean('required'),
@@ -42,10 +44,14 @@ export function addPluginTypes(builder: Builder) {
         nullable: true,
         description: 'The platform setting that supplies the options, when they are not fixed.',
       }),
-      maxCount: t.exposeInt('maxCount', { nullable: true, description: 'How many options a select may hold.' }),
+      maxCount: t.exposeInt('maxCount', {
+        nullable: true,
+        description: 'How many options a select may hold.',
+      }),
       dependsOn: t.expose('dependsOn', { type: [Dependency] }),
       useNamespaceWhenNotSourceAligned: t.exposeBoolean('useNamespaceWhenNotSourceAligned', {
-        description: 'Pre-fill with the data product namespace when the product is not source aligned.',
+        description:
+          'Pre-fill with the data product namespace when the product is not source aligned.',
       }),
     }),
   });
@@ -59,16 +65,22 @@ export function addPluginTypes(builder: Builder) {
       platform: t.exposeString('platform', { description: 'Platform key, e.g. glue.' }),
       displayName: t.exposeString('displayName'),
       iconName: t.exposeString('iconName'),
-      parentPlatform: t.exposeString('parentPlatform', { nullable: true, description: 'Parent tile, e.g. aws.' }),
+      parentPlatform: t.exposeString('parentPlatform', {
+        nullable: true,
+        description: 'Parent tile, e.g. aws.',
+      }),
       detailedName: t.exposeString('detailedName'),
       resultLabel: t.exposeString('resultLabel'),
       resultTooltip: t.exposeString('resultTooltip'),
       hasEnvironments: t.exposeBoolean('hasEnvironments'),
       showInForm: t.exposeBoolean('showInForm'),
       notConfigured: t.exposeBoolean('notConfigured', {
-        description: 'A select element takes its options from platform configuration that has none yet.',
+        description:
+          'A select element takes its options from platform configuration that has none yet.',
       }),
-      inputTypeName: t.exposeString('inputTypeName', { description: 'The GraphQL input type of its configuration.' }),
+      inputTypeName: t.exposeString('inputTypeName', {
+        description: 'The GraphQL input type of its configuration.',
+      }),
     }),
   });
 
@@ -78,7 +90,8 @@ export function addPluginTypes(builder: Builder) {
       name: t.exposeString('name'),
       version: t.exposeString('version'),
       contractRange: t.exposeString('contractRange', {
-        description: 'The plugin contract versions it was built for (its peer dependency range on the plugin SDK).',
+        description:
+          'The plugin contract versions it was built for (its peer dependency range on the plugin SDK).',
       }),
     }),
   });
@@ -88,9 +101,14 @@ export function addPluginTypes(builder: Builder) {
     interfaces: [Descriptor],
     fields: (t) => ({
       source: t.exposeString('source', {
-        description: 'Where the plugin was loaded from: `internal (plugins/<folder>)`, `package <name>@<version>` or an ENABLED_PLUGINS entry.',
+        description:
+          'Where the plugin was loaded from: `internal (plugins/<folder>)`, `package <name>@<version>` or an ENABLED_PLUGINS entry.',
       }),
-      package: t.expose('package', { type: Package, nullable: true, description: 'Its npm package; null for plugins that are not packages.' }),
+      package: t.expose('package', {
+        type: Package,
+        nullable: true,
+        description: 'Its npm package; null for plugins that are not packages.',
+      }),
     }),
   });
 
@@ -101,7 +119,8 @@ export function addPluginTypes(builder: Builder) {
       elements: t.expose('elements', { type: [Element] }),
       jsonSchema: t.expose('jsonSchema', {
         type: 'JSONObject',
-        description: "JSON Schema (draft 2020-12) of the configuration input, from the same Zod schema; form metadata under `form`.",
+        description:
+          'JSON Schema (draft 2020-12) of the configuration input, from the same Zod schema; form metadata under `form`.',
       }),
     }),
   });

@@ -2,7 +2,11 @@ import { GraphQLError, Kind, valueFromASTUntyped, type ValueNode } from 'graphql
 import type { Builder, FormValue } from './builder.js';
 
 function isFormValue(value: unknown): value is FormValue {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function fromLiteral(node: ValueNode): FormValue {
@@ -17,11 +21,13 @@ export function addFormValueScalar(builder: Builder): void {
   builder.scalarType('FormValue', {
     description: 'The value of a form field: a string, a number or a boolean.',
     serialize: (value) => {
-      if (!isFormValue(value)) throw new GraphQLError('FormValue must be a string, number or boolean.');
+      if (!isFormValue(value))
+        throw new GraphQLError('FormValue must be a string, number or boolean.');
       return value;
     },
     parseValue: (value) => {
-      if (!isFormValue(value)) throw new GraphQLError('FormValue must be a string, number or boolean.');
+      if (!isFormValue(value))
+        throw new GraphQLError('FormValue must be a string, number or boolean.');
       return value;
     },
     parseLiteral: fromLiteral,
@@ -29,7 +35,8 @@ export function addFormValueScalar(builder: Builder): void {
 }
 
 function asObject(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new GraphQLError('JSONObject must be an object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new GraphQLError('JSONObject must be an object.');
   return value as Record<string, unknown>;
 }
 
@@ -44,19 +51,27 @@ export function addJsonObjectScalar(builder: Builder): void {
 }
 
 function toDate(value: unknown): Date {
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 date-time string.');
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string'
+        ? new Date(value)
+        : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime()))
+    throw new GraphQLError('DateTime must be an ISO 8601 date-time string.');
   return date;
 }
 
 /** A point in time, as an ISO 8601 string in UTC. */
 export function addDateTimeScalar(builder: Builder): void {
   builder.scalarType('DateTime', {
-    description: 'A point in time: an ISO 8601 date-time string in UTC, e.g. 2026-11-26T12:00:00.000Z.',
+    description:
+      'A point in time: an ISO 8601 date-time string in UTC, e.g. 2026-11-26T12:00:00.000Z.',
     serialize: (value) => toDate(value).toISOString(),
     parseValue: toDate,
     parseLiteral: (node) => {
-      if (node.kind !== Kind.STRING) throw new GraphQLError('DateTime must be an ISO 8601 date-time string.');
+      if (node.kind !== Kind.STRING)
+        throw new GraphQLError('DateTime must be an ISO 8601 date-time string.');
       return toDate(node.value);
     },
   });

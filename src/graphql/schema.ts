@@ -19,7 +19,9 @@ export interface ServiceSchema {
 
 /** Composes the one GraphQL schema from the registry's plugins. */
 export function buildSchema(registry: PluginRegistry): ServiceSchema {
-  const entries: PluginEntry[] = registry.list().map((registered) => ({ plugin: registered.plugin, view: pluginView(registered) }));
+  const entries: PluginEntry[] = registry
+    .list()
+    .map((registered) => ({ plugin: registered.plugin, view: pluginView(registered) }));
   const views = entries.map((entry) => entry.view);
   const builder = createBuilder();
   const typeOf = configTypeResolver(builder);

@@ -1,17 +1,39 @@
-import { Kind, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const MAX_VARIANTS_PER_DOCUMENT = 64;
 
-function selectedOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+function selectedOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
-function selectsOnlyStaticFields(operation: OperationDefinitionNode | undefined, staticFields: ReadonlySet<string>): boolean {
+function selectsOnlyStaticFields(
+  operation: OperationDefinitionNode | undefined,
+  staticFields: ReadonlySet<string>,
+): boolean {
   if (operation?.operation !== 'query') return false;
-  const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : undefined));
-  return names.some((name) => name !== undefined && staticFields.has(name)) && names.every((name) => name === '__typename' || (name !== undefined && staticFields.has(name)));
+  const names = operation.selectionSet.selections.map((s) =>
+    s.kind === Kind.FIELD ? s.name.value : undefined,
+  );
+  return (
+    names.some((name) => name !== undefined && staticFields.has(name)) &&
+    names.every((name) => name === '__typename' || (name !== undefined && staticFields.has(name)))
+  );
 }
 
 function isExecutionResult(value: unknown): value is ExecutionResult {
@@ -29,7 +51,10 @@ interface Variants {
  * out the same DocumentNode for the same query text (its parse cache), so a lookup is a few map
  * reads; other operations pass untouched. Results with errors are never kept.
  */
-export function useStaticResults(staticFields: ReadonlySet<string>, generation: () => number | Promise<number>): Plugin {
+export function useStaticResults(
+  staticFields: ReadonlySet<string>,
+  generation: () => number | Promise<number>,
+): Plugin {
   const cacheable = new WeakMap<DocumentNode, Map<string, boolean>>();
   const cached = new WeakMap<DocumentNode, Variants>();
   return {
@@ -38,7 +63,11 @@ export function useStaticResults(staticFields: ReadonlySet<string>, generation: 
       const byName = cacheable.get(document) ?? new Map<string, boolean>();
       cacheable.set(document, byName);
       const nameKey = operationName ?? '';
-      if (!byName.has(nameKey)) byName.set(nameKey, selectsOnlyStaticFields(selectedOperation(document, operationName), staticFields));
+      if (!byName.has(nameKey))
+        byName.set(
+          nameKey,
+          selectsOnlyStaticFields(selectedOperation(document, operationName), staticFields),
+        );
       if (!byName.get(nameKey)) return;
 
       const current = await generation();
@@ -55,7 +84,10 @@ export function useStaticResults(staticFields: ReadonlySet<string>, generation: 
           const variants = cached.get(document);
           // A result computed from older settings than the newest cached ones is not kept.
           if (variants && variants.generation > current) return;
-          const fresh = variants?.generation === current ? variants : { generation: current, results: new Map<string, ExecutionResult>() };
+          const fresh =
+            variants?.generation === current
+              ? variants
+              : { generation: current, results: new Map<string, ExecutionResult>() };
           if (fresh.results.size < MAX_VARIANTS_PER_DOCUMENT) fresh.results.set(key, result);
           cached.set(document, fresh);
         },

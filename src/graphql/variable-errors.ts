@@ -1,4 +1,10 @@
-import { coerceInputValue, getOperationAST, isInputType, typeFromAST, type GraphQLError } from 'graphql';
+import {
+  coerceInputValue,
+  getOperationAST,
+  isInputType,
+  typeFromAST,
+  type GraphQLError,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { InputIssue } from '../validation/issues.js';
 import { badUserInput } from './errors.js';
@@ -7,7 +13,11 @@ import { badUserInput } from './errors.js';
 // field's name is in the message, so the issue's path can name the field itself.
 const FIELD_IN_MESSAGE = /^Field "(\w+)" (?:of required type|is not defined by type)/;
 
-function issueOf(variable: string, path: ReadonlyArray<string | number>, error: GraphQLError): InputIssue {
+function issueOf(
+  variable: string,
+  path: ReadonlyArray<string | number>,
+  error: GraphQLError,
+): InputIssue {
   const field = FIELD_IN_MESSAGE.exec(error.message)?.[1];
   return { path: [variable, ...path, ...(field ? [field] : [])], message: error.message };
 }
@@ -31,9 +41,12 @@ export function useStructuredVariableErrors(): Plugin {
         const value = (args.variableValues as Record<string, unknown> | undefined)?.[name];
         // Unknown types and absent variables are left to graphql-js, which reports them well.
         if (!type || !isInputType(type) || value === undefined) continue;
-        coerceInputValue(value, type, (path, _invalid, error) => issues.push(issueOf(name, path, error)));
+        coerceInputValue(value, type, (path, _invalid, error) =>
+          issues.push(issueOf(name, path, error)),
+        );
       }
-      if (issues.length > 0) setResultAndStopExecution({ errors: [badUserInput('Invalid input', issues)] });
+      if (issues.length > 0)
+        setResultAndStopExecution({ errors: [badUserInput('Invalid input', issues)] });
     },
   };
 }

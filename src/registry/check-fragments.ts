@@ -14,7 +14,10 @@ export function readBaseSchema(file = paths.baseSchema): SchemaFile {
  * Checks a plugin's Prisma fragment against the base schema, as the schema build does, so a
  * package with a broken fragment stops start-up by name (8 to 10 ms a plugin, `npm run bench:plugins`).
  */
-export function checkPluginFragment({ plugin, source, package: pkg }: LoadedPlugin, base: SchemaFile): void {
+export function checkPluginFragment(
+  { plugin, source, package: pkg }: LoadedPlugin,
+  base: SchemaFile,
+): void {
   try {
     checkFragment(base, fragmentOf(plugin));
   } catch (error) {

@@ -27,7 +27,12 @@ function directDependencies(projectDir: string): string[] {
     dependencies?: Record<string, string>;
     optionalDependencies?: Record<string, string>;
   };
-  return [...new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})])].sort();
+  return [
+    ...new Set([
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.optionalDependencies ?? {}),
+    ]),
+  ].sort();
 }
 
 /**
@@ -44,7 +49,9 @@ export function discoverPluginPackages(options: DiscoverOptions): Discovery {
   for (const name of dependencies) {
     const dir = path.join(options.projectDir, 'node_modules', name);
     if (!existsSync(path.join(dir, 'package.json'))) {
-      options.warn?.(`Dependency ${name} is not installed, so it was not searched for a plugin: run \`npm install\`.`);
+      options.warn?.(
+        `Dependency ${name} is not installed, so it was not searched for a plugin: run \`npm install\`.`,
+      );
       continue;
     }
     let pkg: PluginPackage | undefined;
@@ -62,17 +69,23 @@ export function discoverPluginPackages(options: DiscoverOptions): Discovery {
     // An npm alias installs a package under another name: either name excludes it.
     if (excludedNames.has(pkg.name) || excludedNames.has(name)) {
       discovery.excluded.push(pkg);
-      options.log?.(`Excluded plugin ${packageCulprit(pkg)} in ${displayPath(dir)}: it is listed in EXCLUDED_PLUGIN_PACKAGES.`);
+      options.log?.(
+        `Excluded plugin ${packageCulprit(pkg)} in ${displayPath(dir)}: it is listed in EXCLUDED_PLUGIN_PACKAGES.`,
+      );
     } else {
       discovery.packages.push(pkg);
       options.log?.(`Discovered plugin ${packageCulprit(pkg)} in ${where}`);
     }
   }
   for (const name of [...excludedNames].filter((n) => !found.has(n))) {
-    options.warn?.(`EXCLUDED_PLUGIN_PACKAGES names ${name}, which is not an installed plugin package (a direct dependency with a "dataProductPortal" field).`);
+    options.warn?.(
+      `EXCLUDED_PLUGIN_PACKAGES names ${name}, which is not an installed plugin package (a direct dependency with a "dataProductPortal" field).`,
+    );
   }
   if (discovery.packages.length + discovery.excluded.length + discovery.failures.length === 0) {
-    options.log?.(`No plugin packages among the ${dependencies.length} direct dependencies in ${displayPath(path.join(options.projectDir, 'package.json'))}.`);
+    options.log?.(
+      `No plugin packages among the ${dependencies.length} direct dependencies in ${displayPath(path.join(options.projectDir, 'package.json'))}.`,
+    );
   }
   return discovery;
 }

@@ -29,18 +29,39 @@ function rows(report: LoadReport): Row[] {
 function table(header: Row, body: Row[]): string {
   const keys = Object.keys(header) as Array<keyof Row>;
   const width = (key: keyof Row) => Math.max(...[header, ...body].map((row) => row[key].length));
-  return [header, ...body].map((row) => keys.map((key) => row[key].padEnd(width(key))).join('  ').trimEnd()).join('\n');
+  return [header, ...body]
+    .map((row) =>
+      keys
+        .map((key) => row[key].padEnd(width(key)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function text(report: LoadReport, warnings: string[]): string {
   const lines = [`Plugin contract of this host: ${CONTRACT_VERSION}`, ''];
   const plugins = rows(report);
-  const header = { name: 'NAME', version: 'VERSION', source: 'SOURCE', contractRange: 'CONTRACT', migration: 'MIGRATION' };
+  const header = {
+    name: 'NAME',
+    version: 'VERSION',
+    source: 'SOURCE',
+    contractRange: 'CONTRACT',
+    migration: 'MIGRATION',
+  };
   lines.push(plugins.length > 0 ? table(header, plugins) : 'No plugin loads.');
-  for (const pkg of report.excluded) lines.push('', `Excluded by EXCLUDED_PLUGIN_PACKAGES: ${packageCulprit(pkg)} (${displayPath(pkg.dir)})`);
+  for (const pkg of report.excluded)
+    lines.push(
+      '',
+      `Excluded by EXCLUDED_PLUGIN_PACKAGES: ${packageCulprit(pkg)} (${displayPath(pkg.dir)})`,
+    );
   for (const warning of warnings) lines.push('', `Warning: ${warning}`);
   if (report.failures.length > 0) {
-    lines.push('', `Broken (${report.failures.length}):`, ...report.failures.map((failure) => `\n${failure.message}`));
+    lines.push(
+      '',
+      `Broken (${report.failures.length}):`,
+      ...report.failures.map((failure) => `\n${failure.message}`),
+    );
   }
   return lines.join('\n');
 }
@@ -48,11 +69,24 @@ function text(report: LoadReport, warnings: string[]): string {
 try {
   loadDotEnv();
   const warnings: string[] = [];
-  const report = await inspectPlugins({ ...pluginSelection(loadConfig()), projectDir: projectRoot, warn: (m) => warnings.push(m) });
+  const report = await inspectPlugins({
+    ...pluginSelection(loadConfig()),
+    projectDir: projectRoot,
+    warn: (m) => warnings.push(m),
+  });
   if (process.argv.includes('--json')) {
-    const broken = report.failures.map((failure) => ({ culprit: failure.culprit, message: failure.message }));
+    const broken = report.failures.map((failure) => ({
+      culprit: failure.culprit,
+      message: failure.message,
+    }));
     const excluded = report.excluded.map((pkg) => ({ name: pkg.name, version: pkg.version }));
-    console.log(JSON.stringify({ contractVersion: CONTRACT_VERSION, plugins: rows(report), excluded, warnings, broken }, null, 2));
+    console.log(
+      JSON.stringify(
+        { contractVersion: CONTRACT_VERSION, plugins: rows(report), excluded, warnings, broken },
+        null,
+        2,
+      ),
+    );
   } else {
     console.log(text(report, warnings));
   }

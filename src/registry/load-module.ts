@@ -5,7 +5,13 @@ import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { displayPath } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
-import { checkPluginPackage, checkSharedCopies, packageCulprit, type CheckedPackage, type PluginPackage } from './plugin-package.js';
+import {
+  checkPluginPackage,
+  checkSharedCopies,
+  packageCulprit,
+  type CheckedPackage,
+  type PluginPackage,
+} from './plugin-package.js';
 
 export interface LoadedPlugin {
   plugin: DataOutputPlugin;
@@ -18,7 +24,9 @@ export interface LoadedPlugin {
 function isModuleNotFound(error: unknown, specifier: string): boolean {
   const code = error && typeof error === 'object' && 'code' in error ? error.code : undefined;
   const message = error instanceof Error ? error.message : '';
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(specifier);
+  return (
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(specifier)
+  );
 }
 
 async function importModule(culprit: string, specifier: string): Promise<Record<string, unknown>> {
@@ -26,18 +34,31 @@ async function importModule(culprit: string, specifier: string): Promise<Record<
     return (await import(specifier)) as Record<string, unknown>;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (isModuleNotFound(error, specifier) || isModuleNotFound(error, specifier.replace(/^file:\/\//, ''))) {
-      throw new PluginLoadError(culprit, `cannot be resolved (${message}). Check the name or path, or install the package.`);
+    if (
+      isModuleNotFound(error, specifier) ||
+      isModuleNotFound(error, specifier.replace(/^file:\/\//, ''))
+    ) {
+      throw new PluginLoadError(
+        culprit,
+        `cannot be resolved (${message}). Check the name or path, or install the package.`,
+      );
     }
     throw new PluginLoadError(culprit, `throws while being imported: ${message}`);
   }
 }
 
 /** Picks the plugin export: the named one, else `default`, else the module's only plugin export. */
-function pickExport(culprit: string, exports: Record<string, unknown>, exportName?: string): unknown {
+function pickExport(
+  culprit: string,
+  exports: Record<string, unknown>,
+  exportName?: string,
+): unknown {
   if (exportName) {
     if (!(exportName in exports)) {
-      throw new PluginLoadError(culprit, `has no export \`${exportName}\` (exports: ${Object.keys(exports).join(', ') || 'none'}).`);
+      throw new PluginLoadError(
+        culprit,
+        `has no export \`${exportName}\` (exports: ${Object.keys(exports).join(', ') || 'none'}).`,
+      );
     }
     return exports[exportName];
   }
@@ -53,12 +74,19 @@ function pickExport(culprit: string, exports: Record<string, unknown>, exportNam
 }
 
 /** Imports a module and returns its checked plugin; every failure names the culprit. */
-export async function loadPluginModule(culprit: string, specifier: string, exportName?: string): Promise<DataOutputPlugin> {
+export async function loadPluginModule(
+  culprit: string,
+  specifier: string,
+  exportName?: string,
+): Promise<DataOutputPlugin> {
   const exported = pickExport(culprit, await importModule(culprit, specifier), exportName);
   const result = checkPlugin(exported);
   if (result.problems) {
     const label = exportName ? `export \`${exportName}\`` : 'its export';
-    throw new PluginLoadError(culprit, `${label} is not a valid plugin:\n- ${result.problems.join('\n- ')}`);
+    throw new PluginLoadError(
+      culprit,
+      `${label} is not a valid plugin:\n- ${result.problems.join('\n- ')}`,
+    );
   }
   return result.plugin;
 }
@@ -69,7 +97,10 @@ export function internalPluginFolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => path.join(dir, d.name))
-    .filter((folder) => existsSync(path.join(folder, 'index.ts')) && !existsSync(path.join(folder, 'package.json')))
+    .filter(
+      (folder) =>
+        existsSync(path.join(folder, 'index.ts')) && !existsSync(path.join(folder, 'package.json')),
+    )
     .sort();
 }
 
@@ -79,15 +110,25 @@ function internalSource(folder: string): string {
 
 export async function loadInternalPlugin(folder: string): Promise<LoadedPlugin> {
   const source = internalSource(folder);
-  return { plugin: await loadPluginModule(source, pathToFileURL(path.join(folder, 'index.ts')).href), source };
+  return {
+    plugin: await loadPluginModule(source, pathToFileURL(path.join(folder, 'index.ts')).href),
+    source,
+  };
 }
 
 /** Imports a discovered plugin package's entry, after the checks that need no import. */
-export async function loadPackagePlugin(pkg: PluginPackage, hostDir: string): Promise<LoadedPlugin> {
+export async function loadPackagePlugin(
+  pkg: PluginPackage,
+  hostDir: string,
+): Promise<LoadedPlugin> {
   const source = packageCulprit(pkg);
   try {
     const { url, contractRange } = checkPluginPackage(pkg, hostDir);
-    return { plugin: await loadPluginModule(source, url), source, package: { ...pkg, contractRange } };
+    return {
+      plugin: await loadPluginModule(source, url),
+      source,
+      package: { ...pkg, contractRange },
+    };
   } catch (error) {
     if (!(error instanceof PluginLoadError)) throw error;
     throw new PluginLoadError(source, `${error.reason}\n${exclusionHint(pkg.name)}`);
@@ -95,12 +136,17 @@ export async function loadPackagePlugin(pkg: PluginPackage, hostDir: string): Pr
 }
 
 /** Imports an ENABLED_PLUGINS module entry: `package`, `package#export` or `./file.js#export`. */
-export async function loadEntryModule(entry: string, cwd: string, hostDir: string): Promise<LoadedPlugin> {
+export async function loadEntryModule(
+  entry: string,
+  cwd: string,
+  hostDir: string,
+): Promise<LoadedPlugin> {
   const [specifier = '', exportName] = entry.split('#');
   const isPath = specifier.startsWith('.') || path.isAbsolute(specifier);
   const file = path.resolve(cwd, specifier);
   // A missing file is reported by the import, as for packages.
-  if (isPath && existsSync(file)) checkSharedCopies(entry, path.dirname(realpathSync(file)), hostDir);
+  if (isPath && existsSync(file))
+    checkSharedCopies(entry, path.dirname(realpathSync(file)), hostDir);
   const target = isPath ? pathToFileURL(file).href : specifier;
   return { plugin: await loadPluginModule(entry, target, exportName), source: entry };
 }

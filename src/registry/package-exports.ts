@@ -16,7 +16,12 @@ function pickTarget(value: unknown): string | undefined {
 }
 
 function isConditionMap(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).every((key) => !key.startsWith('.'));
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).every((key) => !key.startsWith('.'))
+  );
 }
 
 /**
@@ -24,7 +29,10 @@ function isConditionMap(value: unknown): boolean {
  * Node resolves it for `import`: through `exports` when the package has them (explicit subpaths
  * only), else the path itself (`main` for `.`). Undefined when the package does not export it.
  */
-export function exportTarget(manifest: { exports?: unknown; main?: unknown }, subpath: string): string | undefined {
+export function exportTarget(
+  manifest: { exports?: unknown; main?: unknown },
+  subpath: string,
+): string | undefined {
   const { exports } = manifest;
   if (exports === undefined) {
     if (subpath !== '.') return subpath;
@@ -36,5 +44,7 @@ export function exportTarget(manifest: { exports?: unknown; main?: unknown }, su
   const entry = (exports as Record<string, unknown>)[subpath];
   const target = pickTarget(entry);
   // Node refuses targets outside the package folder.
-  return target?.startsWith('./') && !path.posix.normalize(target).startsWith('../') ? target : undefined;
+  return target?.startsWith('./') && !path.posix.normalize(target).startsWith('../')
+    ? target
+    : undefined;
 }

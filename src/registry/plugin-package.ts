@@ -39,7 +39,14 @@ const manifestShape = z.object({
 });
 
 const markerShape = z.object(
-  { plugin: z.string().regex(/^\.(\/.+)?$/, 'must be an export subpath such as "./plugin" (or "." for the main export)') },
+  {
+    plugin: z
+      .string()
+      .regex(
+        /^\.(\/.+)?$/,
+        'must be an export subpath such as "./plugin" (or "." for the main export)',
+      ),
+  },
   { error: 'must be an object such as { "plugin": "./plugin" }' },
 );
 
@@ -51,7 +58,10 @@ function readJson(file: string, culprit: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new PluginLoadError(culprit, `its ${displayPath(file)} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PluginLoadError(
+      culprit,
+      `its ${displayPath(file)} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -68,9 +78,20 @@ export function readPluginPackage(dir: string, dependency: string): PluginPackag
   if (!marker.success) {
     const issue = marker.error.issues[0];
     const at = [MARKER, ...(issue?.path ?? [])].join('.');
-    throw new PluginLoadError(culprit, `its package.json \`${at}\` ${issue?.message ?? 'is invalid'}.\n${exclusionHint(name)}`);
+    throw new PluginLoadError(
+      culprit,
+      `its package.json \`${at}\` ${issue?.message ?? 'is invalid'}.\n${exclusionHint(name)}`,
+    );
   }
-  return { name, version, dir, entry: marker.data.plugin, contractRange: peerDependencies?.[SDK_PACKAGE], exports, main };
+  return {
+    name,
+    version,
+    dir,
+    entry: marker.data.plugin,
+    contractRange: peerDependencies?.[SDK_PACKAGE],
+    exports,
+    main,
+  };
 }
 
 /** Where Node would find package `name` from `fromDir`: the first node_modules copy up the tree. */
@@ -87,17 +108,28 @@ export function findPackageDir(fromDir: string, name: string): string | undefine
  * and that it shares the host's copies of zod and the SDK (two copies reject each other's
  * schemas). Returns the URL to import and the checked range.
  */
-export function checkPluginPackage(pkg: PluginPackage, hostDir: string): { url: string; contractRange: string } {
+export function checkPluginPackage(
+  pkg: PluginPackage,
+  hostDir: string,
+): { url: string; contractRange: string } {
   const culprit = packageCulprit(pkg);
   const contractRange = pkg.contractRange;
   const incompatible = contractProblem(contractRange);
-  if (incompatible !== undefined || contractRange === undefined) throw new PluginLoadError(culprit, incompatible ?? 'has no contract range.');
+  if (incompatible !== undefined || contractRange === undefined)
+    throw new PluginLoadError(culprit, incompatible ?? 'has no contract range.');
   const target = exportTarget(pkg, pkg.entry);
   if (target === undefined) {
-    throw new PluginLoadError(culprit, `declares plugin entry "${pkg.entry}", which its package.json \`exports\` does not list: export it, e.g. "exports": { "${pkg.entry}": "./dist/index.js" }.`);
+    throw new PluginLoadError(
+      culprit,
+      `declares plugin entry "${pkg.entry}", which its package.json \`exports\` does not list: export it, e.g. "exports": { "${pkg.entry}": "./dist/index.js" }.`,
+    );
   }
   const file = path.join(pkg.dir, target);
-  if (!existsSync(file)) throw new PluginLoadError(culprit, `its plugin entry "${pkg.entry}" points at ${target}, which is not in the package: build or reinstall it.`);
+  if (!existsSync(file))
+    throw new PluginLoadError(
+      culprit,
+      `its plugin entry "${pkg.entry}" points at ${target}, which is not in the package: build or reinstall it.`,
+    );
   checkSharedCopies(culprit, realpathSync(pkg.dir), hostDir);
   // Node imports a linked package from its real location; so must the host.
   return { url: pathToFileURL(realpathSync(file)).href, contractRange };
@@ -117,7 +149,10 @@ export function checkSharedCopies(culprit: string, realDir: string, hostDir: str
       const fix = own.startsWith(ownModules + path.sep)
         ? `The copy is in the package's own ${ownModules} (from \`npm install\` in its folder): delete that folder, or install the package from its \`npm pack\` tarball.`
         : `List ${shared} in its peerDependencies, not its dependencies, and install the package into this project.`;
-      throw new PluginLoadError(culprit, `resolves its own copy of ${shared} (${own}), not the host's (${host}); two copies reject each other's schemas. ${fix}`);
+      throw new PluginLoadError(
+        culprit,
+        `resolves its own copy of ${shared} (${own}), not the host's (${host}); two copies reject each other's schemas. ${fix}`,
+      );
     }
   }
 }

@@ -5,7 +5,13 @@ import { checkPluginFragment, readBaseSchema } from './check-fragments.js';
 import { discoverPluginPackages } from './discover-packages.js';
 import type { SchemaFile } from '../schema-build/fragment.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
-import { internalPluginFolders, loadEntryModule, loadInternalPlugin, loadPackagePlugin, type LoadedPlugin } from './load-module.js';
+import {
+  internalPluginFolders,
+  loadEntryModule,
+  loadInternalPlugin,
+  loadPackagePlugin,
+  type LoadedPlugin,
+} from './load-module.js';
 import type { PluginPackage } from './plugin-package.js';
 
 export type RegisteredPlugin = LoadedPlugin;
@@ -18,7 +24,10 @@ export class PluginRegistry {
     const { plugin, source } = loaded;
     const same = this.#plugins.get(plugin.name);
     if (same) {
-      throw new PluginLoadError(source, `duplicates plugin name ${plugin.name}, already registered from ${same.source}. Enable only one of them.`);
+      throw new PluginLoadError(
+        source,
+        `duplicates plugin name ${plugin.name}, already registered from ${same.source}. Enable only one of them.`,
+      );
     }
     const sameKey = this.list().find((p) => p.plugin.platform.key === plugin.platform.key);
     if (sameKey) {
@@ -95,9 +104,13 @@ async function selectedPlugins(
   attempt: (culprit: string, load: Attempt) => Promise<LoadedPlugin | undefined>,
 ) {
   const internalDir = options.internalDir ?? paths.internalPlugins;
-  const internal = (await Promise.all(internalPluginFolders(internalDir).map((folder) => attempt(folder, () => loadInternalPlugin(folder))))).filter(
-    (loaded) => loaded !== undefined,
-  );
+  const internal = (
+    await Promise.all(
+      internalPluginFolders(internalDir).map((folder) =>
+        attempt(folder, () => loadInternalPlugin(folder)),
+      ),
+    )
+  ).filter((loaded) => loaded !== undefined);
   if (options.enabledPlugins === undefined) return internal;
   const byName = new Map(internal.map((loaded) => [loaded.plugin.name, loaded]));
   const selected: LoadedPlugin[] = [];
@@ -107,8 +120,16 @@ async function selectedPlugins(
     const loaded = known
       ? known
       : await attempt(entry, async () => {
-          if (!isPluginName(entry)) return loadEntryModule(entry, options.cwd ?? process.cwd(), options.projectDir ?? projectRoot);
-          throw new PluginLoadError(entry, `no internal plugin has this name (internal plugins: ${[...byName.keys()].sort().join(', ')}).`);
+          if (!isPluginName(entry))
+            return loadEntryModule(
+              entry,
+              options.cwd ?? process.cwd(),
+              options.projectDir ?? projectRoot,
+            );
+          throw new PluginLoadError(
+            entry,
+            `no internal plugin has this name (internal plugins: ${[...byName.keys()].sort().join(', ')}).`,
+          );
         });
     if (loaded) selected.push(loaded);
   }
@@ -116,18 +137,29 @@ async function selectedPlugins(
 }
 
 /** Registers a loaded plugin once its migration and fragment pass; throws a PluginLoadError. */
-function admit(loaded: LoadedPlugin, registry: PluginRegistry, options: LoadOptions, base: SchemaFile): LoadedPlugin {
+function admit(
+  loaded: LoadedPlugin,
+  registry: PluginRegistry,
+  options: LoadOptions,
+  base: SchemaFile,
+): LoadedPlugin {
   const { plugin, source } = loaded;
   const migration = path.join(plugin.migration, 'migration.sql');
   if (!options.allowMissingMigrations && !existsSync(migration)) {
-    throw new PluginLoadError(source, `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`);
+    throw new PluginLoadError(
+      source,
+      `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`,
+    );
   }
   checkPluginFragment(loaded, base);
   try {
     registry.register(loaded);
   } catch (error) {
     if (!(error instanceof PluginLoadError) || !loaded.package) throw error;
-    throw new PluginLoadError(error.culprit, `${error.reason}\n${exclusionHint(loaded.package.name)}`);
+    throw new PluginLoadError(
+      error.culprit,
+      `${error.reason}\n${exclusionHint(loaded.package.name)}`,
+    );
   }
   options.log?.(`Loaded plugin ${plugin.name} ${plugin.version} from ${source}`);
   return loaded;
@@ -143,21 +175,33 @@ export async function inspectPlugins(options: LoadOptions = {}): Promise<LoadRep
     try {
       return await load();
     } catch (error) {
-      report.failures.push(error instanceof PluginLoadError ? error : new PluginLoadError(culprit, String(error)));
+      report.failures.push(
+        error instanceof PluginLoadError ? error : new PluginLoadError(culprit, String(error)),
+      );
       return undefined;
     }
   };
   const projectDir = options.projectDir ?? projectRoot;
-  const discovery = discoverPluginPackages({ projectDir, excluded: options.excludedPackages, log: options.log, warn: options.warn });
+  const discovery = discoverPluginPackages({
+    projectDir,
+    excluded: options.excludedPackages,
+    log: options.log,
+    warn: options.warn,
+  });
   report.failures.push(...discovery.failures);
   report.excluded = discovery.excluded;
-  const candidates = await selectedPlugins(options, new Set(discovery.packages.map((pkg) => pkg.name)), attempt);
+  const candidates = await selectedPlugins(
+    options,
+    new Set(discovery.packages.map((pkg) => pkg.name)),
+    attempt,
+  );
   for (const pkg of discovery.packages) {
     const loaded = await attempt(pkg.name, () => loadPackagePlugin(pkg, projectDir));
     if (loaded) candidates.push(loaded);
   }
   const base = readBaseSchema();
-  for (const loaded of candidates) await attempt(loaded.source, async () => admit(loaded, report.registry, options, base));
+  for (const loaded of candidates)
+    await attempt(loaded.source, async () => admit(loaded, report.registry, options, base));
   return report;
 }
 

@@ -16,13 +16,22 @@ export interface BuildState {
 }
 
 export function buildState(registry: PluginRegistry): BuildState {
-  const merged = mergeSchema({ file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') }, fragmentsOf(registry));
-  const schemaFresh = existsSync(paths.mergedSchema) && readFileSync(paths.mergedSchema, 'utf8') === merged;
-  const staleCopies = pluginMigrationCopies(registry, paths.migrations).filter((copy) => !copy.upToDate);
+  const merged = mergeSchema(
+    { file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') },
+    fragmentsOf(registry),
+  );
+  const schemaFresh =
+    existsSync(paths.mergedSchema) && readFileSync(paths.mergedSchema, 'utf8') === merged;
+  const staleCopies = pluginMigrationCopies(registry, paths.migrations).filter(
+    (copy) => !copy.upToDate,
+  );
   return { merged, schemaFresh, staleCopies };
 }
 
 /** The stale files among prisma/schema.prisma and the plugin migration copies, as shown in messages. */
 export function staleFiles(state: BuildState): string[] {
-  return [...(state.schemaFresh ? [] : [displayPath(paths.mergedSchema)]), ...state.staleCopies.map(describeCopy)];
+  return [
+    ...(state.schemaFresh ? [] : [displayPath(paths.mergedSchema)]),
+    ...state.staleCopies.map(describeCopy),
+  ];
 }

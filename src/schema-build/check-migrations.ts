@@ -22,7 +22,12 @@ async function pluginMigrationNames(enabled: PluginRegistry): Promise<PluginMigr
   const folderOf = (migration: string) => path.basename(migration);
   return {
     enabled: new Set(enabled.list().map(({ plugin }) => folderOf(plugin.migration))),
-    known: new Map([...internal, ...enabled.list()].map(({ plugin }) => [folderOf(plugin.migration), plugin.name])),
+    known: new Map(
+      [...internal, ...enabled.list()].map(({ plugin }) => [
+        folderOf(plugin.migration),
+        plugin.name,
+      ]),
+    ),
   };
 }
 
@@ -39,8 +44,12 @@ async function explainDrift(report: DriftReport): Promise<string> {
 
 try {
   loadDotEnv();
-  if (!existsSync(paths.mergedSchema)) fail(`${displayPath(paths.mergedSchema)} does not exist: run \`npm run schema:build\` first.`);
-  const report = await checkMigrationDrift({ migrationsDir: paths.migrations, schema: readFileSync(paths.mergedSchema, 'utf8') });
+  if (!existsSync(paths.mergedSchema))
+    fail(`${displayPath(paths.mergedSchema)} does not exist: run \`npm run schema:build\` first.`);
+  const report = await checkMigrationDrift({
+    migrationsDir: paths.migrations,
+    schema: readFileSync(paths.mergedSchema, 'utf8'),
+  });
   if (report.drift) fail(await explainDrift(report));
   console.log(
     `No migration drift: the ${report.migrationNames.length} migration(s) in ${displayPath(paths.migrations)}, applied to an empty ` +

@@ -18,7 +18,10 @@ function fail(message: string): never {
 
 try {
   loadDotEnv();
-  const registry = await loadRegistry({ ...pluginSelection(loadConfig()), warn: (m) => console.warn(m) });
+  const registry = await loadRegistry({
+    ...pluginSelection(loadConfig()),
+    warn: (m) => console.warn(m),
+  });
   console.log(`Plugins: ${registry.names().join(', ') || 'none'}`);
   const state = buildState(registry);
   const { merged, schemaFresh, staleCopies } = state;
@@ -26,12 +29,17 @@ try {
     const stale = staleFiles(state);
     if (schemaFresh && prismaGenerate() !== 0) fail('prisma generate failed (see above).');
     if (schemaFresh && graphqlCodegen(true) !== 0) stale.push(displayPath(paths.graphqlSchema));
-    if (stale.length > 0) fail(`Stale generated files (run \`npm run schema:build\` and commit):\n- ${stale.join('\n- ')}`);
+    if (stale.length > 0)
+      fail(
+        `Stale generated files (run \`npm run schema:build\` and commit):\n- ${stale.join('\n- ')}`,
+      );
     console.log('Generated files are up to date.');
   } else {
     if (!schemaFresh) writeFileSync(paths.mergedSchema, merged);
     for (const copy of staleCopies) writeMigrationCopy(copy);
-    console.log(`Wrote ${displayPath(paths.mergedSchema)}${schemaFresh ? ' (unchanged)' : ''}; ${staleCopies.length} migration(s) copied.`);
+    console.log(
+      `Wrote ${displayPath(paths.mergedSchema)}${schemaFresh ? ' (unchanged)' : ''}; ${staleCopies.length} migration(s) copied.`,
+    );
     if (prismaGenerate() !== 0) fail('prisma generate failed (see above).');
     if (graphqlCodegen(false) !== 0) fail('GraphQL Code Generator failed (see above).');
     console.log(`Wrote ${displayPath(paths.graphqlSchema)}.`);

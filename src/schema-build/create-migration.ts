@@ -31,35 +31,49 @@ function write(dir: string, sql: string): void {
 }
 
 async function createPluginMigration(name: string): Promise<void> {
-  const registry = await loadRegistry({ ...pluginSelection(loadConfig()), allowMissingMigrations: true });
+  const registry = await loadRegistry({
+    ...pluginSelection(loadConfig()),
+    allowMissingMigrations: true,
+  });
   const base = { file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') };
   const fragment = fragmentsOf(registry).find((f) => f.pluginName === name);
   const plugin = registry.get(name)?.plugin;
-  if (!fragment || !plugin) throw new Error(`Plugin ${name} is not enabled (enabled: ${registry.names().join(', ')}).`);
-  write(plugin.migration, await diffDatamodels(mergeSchema(base, []), mergeSchema(base, [fragment])));
+  if (!fragment || !plugin)
+    throw new Error(`Plugin ${name} is not enabled (enabled: ${registry.names().join(', ')}).`);
+  write(
+    plugin.migration,
+    await diffDatamodels(mergeSchema(base, []), mergeSchema(base, [fragment])),
+  );
 }
 
 async function createNext(name: string): Promise<void> {
   // A stale schema or a missing plugin migration copy would put the wrong change in the migration.
   const stale = staleFiles(buildState(await loadRegistry({ ...pluginSelection(loadConfig()) })));
   if (stale.length > 0) {
-    throw new Error(`Stale generated files: run \`npm run schema:build\` first, then this again.\n- ${stale.join('\n- ')}`);
+    throw new Error(
+      `Stale generated files: run \`npm run schema:build\` first, then this again.\n- ${stale.join('\n- ')}`,
+    );
   }
   const schema = readFileSync(paths.mergedSchema, 'utf8');
   const next = await createNextMigration({ migrationsDir: paths.migrations, schema, name });
   const history = `the ${next.historyLength} migration(s) in ${displayPath(paths.migrations)}`;
   if (next.folder === undefined) {
-    console.log(`No change: ${history} already produce ${displayPath(paths.mergedSchema)}; nothing written.`);
+    console.log(
+      `No change: ${history} already produce ${displayPath(paths.mergedSchema)}; nothing written.`,
+    );
     return;
   }
-  console.log(`Wrote ${displayPath(path.join(next.folder, 'migration.sql'))}, from ${history} to ${displayPath(paths.mergedSchema)}:\n`);
+  console.log(
+    `Wrote ${displayPath(path.join(next.folder, 'migration.sql'))}, from ${history} to ${displayPath(paths.mergedSchema)}:\n`,
+  );
   console.log(next.script.trim());
   console.log('\nReview it (dropped columns and tables lose their data), then commit it.');
 }
 
 try {
   loadDotEnv();
-  if (unknownOptions.length > 0) throw new Error(`Unknown option ${unknownOptions.join(', ')}. ${USAGE}`);
+  if (unknownOptions.length > 0)
+    throw new Error(`Unknown option ${unknownOptions.join(', ')}. ${USAGE}`);
   if (pluginName && positional.length === 0) await createPluginMigration(pluginName);
   else if (!pluginName && positional.length === 1 && positional[0]) await createNext(positional[0]);
   else throw new Error(USAGE);

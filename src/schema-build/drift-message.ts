@@ -21,7 +21,8 @@ function describeObject(object: ExtraObject, plugins: PluginMigrationNames): str
   const what = object.kind === 'table' ? `table ${object.name}` : `type ${object.name}`;
   if (object.createdBy === undefined) return what;
   const plugin = plugins.known.get(object.createdBy);
-  const whose = plugin === undefined ? '' : `, the migration of plugin ${plugin}, which is not enabled`;
+  const whose =
+    plugin === undefined ? '' : `, the migration of plugin ${plugin}, which is not enabled`;
   return `${what} (created by ${object.createdBy}${whose})`;
 }
 
@@ -37,7 +38,9 @@ export function driftMessage(report: DriftReport, context: DriftMessageContext):
     'Fix: `npm run migration:create -- <name>` writes this as the next migration; review it and commit it.',
   ];
   // Objects an enabled plugin's own migration creates are that plugin's drift, not a leftover.
-  const leftovers = report.extraObjects.filter((object) => object.createdBy === undefined || !plugins.enabled.has(object.createdBy));
+  const leftovers = report.extraObjects.filter(
+    (object) => object.createdBy === undefined || !plugins.enabled.has(object.createdBy),
+  );
   if (leftovers.length > 0) {
     lines.push(
       '',
@@ -49,7 +52,10 @@ export function driftMessage(report: DriftReport, context: DriftMessageContext):
     );
   }
   if (context.staleFiles.length > 0) {
-    lines.push('', `Stale generated files, run \`npm run schema:build\` first and check again:\n- ${context.staleFiles.join('\n- ')}`);
+    lines.push(
+      '',
+      `Stale generated files, run \`npm run schema:build\` first and check again:\n- ${context.staleFiles.join('\n- ')}`,
+    );
   }
   return lines.join('\n');
 }

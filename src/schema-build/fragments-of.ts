@@ -5,10 +5,18 @@ import type { PluginRegistry } from '../registry/registry.js';
 import type { ConfigColumn, FragmentSource } from './fragment.js';
 
 // Enum values are stored as text: a fragment may declare no Prisma enum of its own.
-const PRISMA_TYPES = { String: ['String'], Boolean: ['Boolean'], Int: ['Int', 'BigInt'], Float: ['Float', 'Decimal'] } as const;
+const PRISMA_TYPES = {
+  String: ['String'],
+  Boolean: ['Boolean'],
+  Int: ['Int', 'BigInt'],
+  Float: ['Float', 'Decimal'],
+} as const;
 
 function columnOf(field: ConfigField): ConfigColumn {
-  return { name: field.name, prismaTypes: typeof field.type === 'object' ? PRISMA_TYPES.String : PRISMA_TYPES[field.type] };
+  return {
+    name: field.name,
+    prismaTypes: typeof field.type === 'object' ? PRISMA_TYPES.String : PRISMA_TYPES[field.type],
+  };
 }
 
 /** A plugin's Prisma fragment with what it must agree with: its platform key and config fields. */

@@ -1,5 +1,12 @@
 import { displayPath } from '../paths.js';
-import { BASE_MODEL, checkFragment, FragmentError, withRelations, type FragmentSource, type SchemaFile } from './fragment.js';
+import {
+  BASE_MODEL,
+  checkFragment,
+  FragmentError,
+  withRelations,
+  type FragmentSource,
+  type SchemaFile,
+} from './fragment.js';
 import { formatSchema, readDatamodel } from './prisma-wasm.js';
 
 const HEADER = `// GENERATED FILE, do not edit. \`npm run schema:build\` writes it from prisma/base.prisma and
@@ -18,7 +25,9 @@ export function mergeSchema(base: SchemaFile, fragments: readonly FragmentSource
   const baseTables = readDatamodel([[displayPath(base.file), base.text]]).models;
   const baseModel = baseTables.find((m) => m.name === BASE_MODEL);
   const baseFields = new Set(baseModel?.fields.map((f) => f.name));
-  const tables = new Map<string, string>(baseTables.map((m) => [tableOf(m), displayPath(base.file)]));
+  const tables = new Map<string, string>(
+    baseTables.map((m) => [tableOf(m), displayPath(base.file)]),
+  );
   for (const fragment of fragments) {
     if (baseFields.has(fragment.relationField)) {
       throw new FragmentError(fragment.file, fragment.pluginName, [
@@ -34,8 +43,12 @@ export function mergeSchema(base: SchemaFile, fragments: readonly FragmentSource
     }
     tables.set(table, displayPath(fragment.file));
   }
-  const parts = fragments.map((f) => `\n// Plugin ${f.pluginName}, from ${displayPath(f.file)}\n${f.text.trim()}\n`);
-  const merged = formatSchema(`${HEADER}\n${withRelations(base.text, fragments).trim()}\n${parts.join('')}`);
+  const parts = fragments.map(
+    (f) => `\n// Plugin ${f.pluginName}, from ${displayPath(f.file)}\n${f.text.trim()}\n`,
+  );
+  const merged = formatSchema(
+    `${HEADER}\n${withRelations(base.text, fragments).trim()}\n${parts.join('')}`,
+  );
   readDatamodel([['prisma/schema.prisma', merged]]);
   return merged;
 }

@@ -15,7 +15,10 @@ export interface MigrationCopy {
  * in-process migrator) read one folder, so the build copies each plugin's own migration there.
  * Copies of plugins no longer enabled are kept: their tables hold data.
  */
-export function pluginMigrationCopies(registry: PluginRegistry, migrationsDir: string): MigrationCopy[] {
+export function pluginMigrationCopies(
+  registry: PluginRegistry,
+  migrationsDir: string,
+): MigrationCopy[] {
   return registry.list().map(({ plugin }) => {
     const from = path.join(plugin.migration, 'migration.sql');
     const to = path.join(migrationsDir, path.basename(plugin.migration), 'migration.sql');

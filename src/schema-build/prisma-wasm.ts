@@ -46,7 +46,12 @@ function prismaMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   try {
     const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string') {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      'message' in parsed &&
+      typeof parsed.message === 'string'
+    ) {
       return parsed.message;
     }
   } catch {
@@ -68,9 +73,12 @@ export function readDatamodel(files: Array<[path: string, text: string]>): Datam
 
 /** Formats a schema the way `prisma format` does. */
 export function formatSchema(text: string): string {
-  const params = JSON.stringify({ textDocument: { uri: 'file:/schema.prisma' }, options: { tabSize: 2, insertSpaces: true } });
-  const formatted = z.array(z.tuple([z.string(), z.string()])).parse(
-    JSON.parse(wasm.format(JSON.stringify([['schema.prisma', text]]), params)),
-  );
+  const params = JSON.stringify({
+    textDocument: { uri: 'file:/schema.prisma' },
+    options: { tabSize: 2, insertSpaces: true },
+  });
+  const formatted = z
+    .array(z.tuple([z.string(), z.string()]))
+    .parse(JSON.parse(wasm.format(JSON.stringify([['schema.prisma', text]]), params)));
   return formatted[0]?.[1] ?? text;
 }

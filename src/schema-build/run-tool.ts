@@ -23,6 +23,9 @@ export function prismaGenerate(): number {
 
 /** GraphQL Code Generator with codegen.ts, under tsx so it can load the TypeScript schema module. */
 export function graphqlCodegen(check: boolean): number {
-  const cli = path.join(path.dirname(require.resolve('@graphql-codegen/cli/package.json')), 'esm/bin.js');
+  const cli = path.join(
+    path.dirname(require.resolve('@graphql-codegen/cli/package.json')),
+    'esm/bin.js',
+  );
   return run(['--import', 'tsx', cli, '--config', 'codegen.ts', ...(check ? ['--check'] : [])]);
 }

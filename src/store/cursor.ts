@@ -8,7 +8,9 @@ export interface Position {
 }
 
 export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString(
+    'base64url',
+  );
 }
 
 /** The position a cursor holds, or null if it is not one of ours. */

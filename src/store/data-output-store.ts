@@ -1,4 +1,8 @@
-import { Prisma, type DataOutputConfiguration, type PrismaClient } from '../generated/prisma/client.js';
+import {
+  Prisma,
+  type DataOutputConfiguration,
+  type PrismaClient,
+} from '../generated/prisma/client.js';
 import type { Position } from './cursor.js';
 
 /** A plugin's table as the store sees it: the plugin name and its relation field on the base row. */
@@ -23,7 +27,9 @@ export interface Page {
 // The core knows plugin tables only at run time, so relation names are dynamic here and the
 // Prisma argument types are asserted at these few places.
 function includeOf(tables: readonly PluginTable[]): Prisma.DataOutputConfigurationInclude {
-  return Object.fromEntries(tables.map((t) => [t.relation, true])) as Prisma.DataOutputConfigurationInclude;
+  return Object.fromEntries(
+    tables.map((t) => [t.relation, true]),
+  ) as Prisma.DataOutputConfigurationInclude;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -64,13 +70,23 @@ export class DataOutputStore {
     const rows = await this.prisma.dataOutputConfiguration.findMany({
       where: {
         plugin: { in: [...plugins] },
-        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
+        ...(after
+          ? {
+              OR: [
+                { createdAt: { lt: after.createdAt } },
+                { createdAt: after.createdAt, id: { lt: after.id } },
+              ],
+            }
+          : {}),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
       include: includeOf(this.#tables(plugins)),
     });
-    return { rows: rows.slice(0, first).map((row) => this.#toConfigRow(row)), hasNextPage: rows.length > first };
+    return {
+      rows: rows.slice(0, first).map((row) => this.#toConfigRow(row)),
+      hasNextPage: rows.length > first,
+    };
   }
 
   count(plugins: readonly string[]): Promise<number> {
@@ -80,7 +96,10 @@ export class DataOutputStore {
   async create(plugin: string, values: ConfigValues): Promise<ConfigRow> {
     const table = this.#table(plugin);
     const row = await this.prisma.dataOutputConfiguration.create({
-      data: { plugin, [table.relation]: { create: values } } as Prisma.DataOutputConfigurationCreateInput,
+      data: {
+        plugin,
+        [table.relation]: { create: values },
+      } as Prisma.DataOutputConfigurationCreateInput,
       include: includeOf([table]),
     });
     return this.#toConfigRow(row);
@@ -92,7 +111,10 @@ export class DataOutputStore {
     try {
       const row = await this.prisma.dataOutputConfiguration.update({
         where: { id, plugin },
-        data: { updatedAt: new Date(), [table.relation]: { update: values } } as Prisma.DataOutputConfigurationUpdateInput,
+        data: {
+          updatedAt: new Date(),
+          [table.relation]: { update: values },
+        } as Prisma.DataOutputConfigurationUpdateInput,
         include: includeOf([table]),
       });
       return this.#toConfigRow(row);
@@ -131,7 +153,9 @@ export class DataOutputStore {
     const columns = (row as BaseRow & Record<string, unknown>)[this.#table(plugin).relation];
     if (typeof columns !== 'object' || columns === null) {
       // Writes are atomic, so this means the table was changed outside the service.
-      throw new Error(`Data output configuration ${id} has no row in the table of plugin ${plugin}.`);
+      throw new Error(
+        `Data output configuration ${id} has no row in the table of plugin ${plugin}.`,
+      );
     }
     return { ...(columns as ConfigValues), id, base: { id, plugin, createdAt, updatedAt } };
   }

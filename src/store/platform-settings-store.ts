@@ -66,8 +66,16 @@ export class PlatformSettingsStore {
     const next = new Map<string, StoredPlatformSettings>();
     for (const row of rows) {
       const parsed = storedSettingsSchema.safeParse(row.settings);
-      if (parsed.success) next.set(row.platform, { platform: row.platform, settings: parsed.data, updatedAt: row.updatedAt });
-      else this.warn(`Ignoring the stored settings of platform ${row.platform}: not a map of option lists (${parsed.error.message})`);
+      if (parsed.success)
+        next.set(row.platform, {
+          platform: row.platform,
+          settings: parsed.data,
+          updatedAt: row.updatedAt,
+        });
+      else
+        this.warn(
+          `Ignoring the stored settings of platform ${row.platform}: not a map of option lists (${parsed.error.message})`,
+        );
     }
     // A write landed while reading: the rows may predate it, so keep the snapshot (which has it)
     // and read again next time.
@@ -84,5 +92,7 @@ export class PlatformSettingsStore {
 }
 
 function fingerprint(snapshot: PlatformSettingsSnapshot): string {
-  return JSON.stringify([...snapshot.values()].map((s) => [s.platform, s.settings, s.updatedAt.getTime()]));
+  return JSON.stringify(
+    [...snapshot.values()].map((s) => [s.platform, s.settings, s.updatedAt.getTime()]),
+  );
 }

@@ -9,18 +9,26 @@ export interface InputIssue {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
 
-export function under(prefix: ReadonlyArray<string | number>, issues: readonly ConfigIssue[]): InputIssue[] {
+export function under(
+  prefix: ReadonlyArray<string | number>,
+  issues: readonly ConfigIssue[],
+): InputIssue[] {
   return issues.map((issue) => ({ path: [...prefix, ...issue.path], message: issue.message }));
 }
 
 export function zodIssues(prefix: ReadonlyArray<string | number>, error: z.ZodError): InputIssue[] {
   return under(
     prefix,
-    error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message })),
+    error.issues.map((issue) => ({
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: issue.message,
+    })),
   );
 }
 
 // Zod's default wording for `.min(1)` on a string ("Too small: expected string to have >=1
 // characters") is replaced for end users; messages a plugin gives its schema take precedence.
 export const friendlierMessages: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1 ? 'Must not be empty' : undefined;
+  issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1
+    ? 'Must not be empty'
+    : undefined;

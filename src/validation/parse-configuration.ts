@@ -2,10 +2,15 @@ import type { PluginView } from '../catalog/plugin-view.js';
 import type { CheckContext, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import { friendlierMessages, under, zodIssues, type InputIssue, type Parsed } from './issues.js';
 
-function optionIssues(view: PluginView, value: Record<string, unknown>, context: CheckContext): InputIssue[] {
+function optionIssues(
+  view: PluginView,
+  value: Record<string, unknown>,
+  context: CheckContext,
+): InputIssue[] {
   return view.elements.flatMap((element) => {
     const chosen = value[element.name];
-    if (element.optionsFrom === null || chosen === undefined || chosen === null || chosen === '') return [];
+    if (element.optionsFrom === null || chosen === undefined || chosen === null || chosen === '')
+      return [];
     const options = context.platformSettings?.[element.optionsFrom] ?? [];
     if (options.includes(String(chosen))) return [];
     const message =
@@ -32,8 +37,11 @@ export async function parseConfiguration(
   if (!parsed.success) {
     // Report the option checks too, so one answer names every offending field.
     const flagged = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-    const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-    const options = optionIssues(view, raw, context).filter((issue) => !flagged.has(issue.path[0] as string));
+    const raw =
+      typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+    const options = optionIssues(view, raw, context).filter(
+      (issue) => !flagged.has(issue.path[0] as string),
+    );
     return { ok: false, issues: [...zodIssues(prefix, parsed.error), ...under(prefix, options)] };
   }
   const value = parsed.data as Record<string, unknown>;

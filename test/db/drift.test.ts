@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.cleanup());
 
-const check = (schema: string, migrationsDir = history) => checkMigrationDrift({ migrationsDir, schema, shadowDatabase: shadow });
+const check = (schema: string, migrationsDir = history) =>
+  checkMigrationDrift({ migrationsDir, schema, shadowDatabase: shadow });
 
 describe('checkMigrationDrift', () => {
   it('finds no drift when the history produces the schema', async () => {
@@ -56,12 +57,18 @@ describe('checkMigrationDrift', () => {
   it('names a migration that does not apply, and the shadow database is reusable afterwards', async () => {
     const broken = await tmp.dir();
     await writeMigration(broken, M1, await diffDatamodels(null, v1));
-    await writeMigration(broken, '20250103000000_broken', 'CREATE TABLE "Partial" ("id" INTEGER);\nSELEC nonsense;\n');
+    await writeMigration(
+      broken,
+      '20250103000000_broken',
+      'CREATE TABLE "Partial" ("id" INTEGER);\nSELEC nonsense;\n',
+    );
     const error: unknown = await check(v1, broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
     expect(error).toMatchObject({
       migrationNames: ['20250103000000_broken'],
-      message: expect.stringMatching(/Migration .*20250103000000_broken does not apply on top of the migrations before it: .*syntax error at or near "SELEC"/s),
+      message: expect.stringMatching(
+        /Migration .*20250103000000_broken does not apply on top of the migrations before it: .*syntax error at or near "SELEC"/s,
+      ),
     });
 
     expect((await check(v2)).drift).toBe(false);
@@ -70,17 +77,28 @@ describe('checkMigrationDrift', () => {
   it("gives the database's reason without the engine's preamble when the adapter mapped the error", async () => {
     const missing = await tmp.dir();
     await writeMigration(missing, M1, await diffDatamodels(null, v1));
-    await writeMigration(missing, '20250104000000_alter_missing', 'ALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n');
+    await writeMigration(
+      missing,
+      '20250104000000_alter_missing',
+      'ALTER TABLE "Nope" ADD COLUMN "x" INTEGER;\n',
+    );
     const error: unknown = await check(v1, missing).catch((e: unknown) => e);
     expect(error).toMatchObject({ migrationNames: ['20250104000000_alter_missing'] });
-    expect(error).toHaveProperty('message', expect.stringMatching(/20250104000000_alter_missing does not apply on top of the migrations before it: No such table: Nope\. Fix its migration\.sql/));
+    expect(error).toHaveProperty(
+      'message',
+      expect.stringMatching(
+        /20250104000000_alter_missing does not apply on top of the migrations before it: No such table: Nope\. Fix its migration\.sql/,
+      ),
+    );
   });
 
   it('names a migration folder without migration.sql', async () => {
     const empty = await tmp.dir();
     await writeMigration(empty, M1, await diffDatamodels(null, v1));
     await mkdir(path.join(empty, '20250105000000_unfinished'));
-    await expect(check(v1, empty)).rejects.toThrow(/without a readable migration\.sql: .*20250105000000_unfinished\. Add the script or delete the folder/);
+    await expect(check(v1, empty)).rejects.toThrow(
+      /without a readable migration\.sql: .*20250105000000_unfinished\. Add the script or delete the folder/,
+    );
   });
 
   it("finds no drift in the repository's prisma/migrations against prisma/schema.prisma", async () => {
@@ -108,10 +126,14 @@ describe('driftMessage', () => {
 
   it('gives the SQL and the fix, and blames a plugin that is not enabled', () => {
     const message = driftMessage(report, context([]));
-    expect(message).toContain('the 2 migration(s) in prisma/migrations do not produce prisma/schema.prisma');
+    expect(message).toContain(
+      'the 2 migration(s) in prisma/migrations do not produce prisma/schema.prisma',
+    );
     expect(message).toContain('DROP TABLE "Child";');
     expect(message).toContain('Fix: `npm run migration:create -- <name>`');
-    expect(message).toContain(`table Child (created by ${M2}, the migration of plugin ChildDataOutput, which is not enabled)`);
+    expect(message).toContain(
+      `table Child (created by ${M2}, the migration of plugin ChildDataOutput, which is not enabled)`,
+    );
     expect(message).toContain('copies of migrations of plugins that are not enabled');
   });
 
@@ -121,18 +143,26 @@ describe('driftMessage', () => {
 
   it('says to run the schema build when generated files are stale', () => {
     const message = driftMessage(report, { ...context([]), staleFiles: ['prisma/schema.prisma'] });
-    expect(message).toContain('run `npm run schema:build` first and check again:\n- prisma/schema.prisma');
+    expect(message).toContain(
+      'run `npm run schema:build` first and check again:\n- prisma/schema.prisma',
+    );
   });
 });
 
 describe('npm run migration:check', () => {
   it('exits 0 on the repository and prints the count and the time', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/schema-build/check-migrations.ts'], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/schema-build/check-migrations.ts'],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^No migration drift: the \d+ migration\(s\) in prisma\/migrations, .* produce exactly prisma\/schema\.prisma \(\d+\.\d s\)\.\n$/);
+    expect(result.stdout).toMatch(
+      /^No migration drift: the \d+ migration\(s\) in prisma\/migrations, .* produce exactly prisma\/schema\.prisma \(\d+\.\d s\)\.\n$/,
+    );
   });
 });

@@ -8,7 +8,11 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffDatamodels } from '../../src/db/diff.js';
-import { applyPendingMigrations, diagnoseMigrations, MigrationError } from '../../src/db/migrate.js';
+import {
+  applyPendingMigrations,
+  diagnoseMigrations,
+  MigrationError,
+} from '../../src/db/migrate.js';
 import { MIGRATION_SCRIPT_FILE, writeMigration } from '../../src/db/migrations-dir.js';
 import { createScratchDatabase, type Row } from '../support/postgres.js';
 import { header, M1, M2, v1, v2, v3 } from './fixture-schemas.js';
@@ -47,17 +51,25 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 let scripts: { m1: string; m2: string; m3: string };
 
 beforeAll(async () => {
-  scripts = { m1: await diffDatamodels(null, v1), m2: await diffDatamodels(v1, v2), m3: await diffDatamodels(v2, v3) };
+  scripts = {
+    m1: await diffDatamodels(null, v1),
+    m2: await diffDatamodels(v1, v2),
+    m3: await diffDatamodels(v2, v3),
+  };
 });
 
 describe('diffDatamodels', () => {
   it('renders Prisma migration SQL without a database', async () => {
     expect(scripts.m1).toContain('CREATE TABLE "Parent"');
     expect(scripts.m2).toContain('CREATE TABLE "Child"');
-    expect(scripts.m2).toMatch(/FOREIGN KEY \("id"\) REFERENCES "Parent"\("id"\) ON DELETE CASCADE/);
+    expect(scripts.m2).toMatch(
+      /FOREIGN KEY \("id"\) REFERENCES "Parent"\("id"\) ON DELETE CASCADE/,
+    );
     expect(scripts.m3).toContain('ALTER TABLE "Parent" ADD COLUMN     "nickname" TEXT');
     expect(await diffDatamodels(v2, v2)).toBe('-- This is an empty migration.\n');
-    await expect(diffDatamodels(null, `${header}\nmodel Broken {`)).rejects.toThrow(/Error validating/);
+    await expect(diffDatamodels(null, `${header}\nmodel Broken {`)).rejects.toThrow(
+      /Error validating/,
+    );
   });
 });
 
@@ -69,7 +81,11 @@ describe.each([
   let dir: string;
   const options = () => ({ adapterFactory: backend.adapterFactory, migrationsDir: dir });
   const tables = async () =>
-    (await backend.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`))
+    (
+      await backend.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+      )
+    )
       .map((row) => row['table_name'])
       .sort();
   const history = () =>
@@ -103,8 +119,20 @@ describe.each([
     expect(fk?.['delete_rule']).toBe('CASCADE');
     const rows = await history();
     expect(rows).toMatchObject([
-      { migration_name: M1, checksum: sha256(await script(M1)), applied_steps_count: 1, rolled_back_at: null, logs: null },
-      { migration_name: M2, checksum: sha256(await script(M2)), applied_steps_count: 1, rolled_back_at: null, logs: null },
+      {
+        migration_name: M1,
+        checksum: sha256(await script(M1)),
+        applied_steps_count: 1,
+        rolled_back_at: null,
+        logs: null,
+      },
+      {
+        migration_name: M2,
+        checksum: sha256(await script(M2)),
+        applied_steps_count: 1,
+        rolled_back_at: null,
+        logs: null,
+      },
     ]);
     for (const row of rows) expect(row['finished_at']).toBeInstanceOf(Date);
   });
@@ -145,7 +173,10 @@ describe.each([
       expect((await diagnoseMigrations(options())).editedMigrationNames).toEqual([M1]);
       const error: unknown = await applyPendingMigrations(options()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MigrationError);
-      expect(error).toMatchObject({ migrationNames: [M1], message: expect.stringContaining(`"${M1}"`) });
+      expect(error).toMatchObject({
+        migrationNames: [M1],
+        message: expect.stringContaining(`"${M1}"`),
+      });
     } finally {
       await writeFile(path.join(dir, M1, MIGRATION_SCRIPT_FILE), original);
     }
@@ -156,7 +187,10 @@ describe.each([
     await writeMigration(dir, M4, 'CREATE TABLE "Partial" ("id" INTEGER);\nSELEC nonsense;\n');
     const error: unknown = await applyPendingMigrations(options()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationError);
-    expect(error).toMatchObject({ migrationNames: [M4], message: expect.stringMatching(/"20250104000000_broken" failed.*syntax error/s) });
+    expect(error).toMatchObject({
+      migrationNames: [M4],
+      message: expect.stringMatching(/"20250104000000_broken" failed.*syntax error/s),
+    });
 
     // The script runs as one implicit transaction: its first statement did not stick.
     expect(await tables()).toEqual(['Child', 'Parent', '_prisma_migrations']);
@@ -170,6 +204,8 @@ describe.each([
     expect(rows[3]?.['logs']).toMatch(/syntax error at or near "SELEC"/);
 
     expect((await diagnoseMigrations(options())).failedMigrationNames).toEqual([M4]);
-    await expect(applyPendingMigrations(options())).rejects.toThrow(/"20250104000000_broken": failed earlier/);
+    await expect(applyPendingMigrations(options())).rejects.toThrow(
+      /"20250104000000_broken": failed earlier/,
+    );
   });
 });

@@ -31,14 +31,20 @@ function prisma(args: string[], databaseUrl: string): Promise<CliRun> {
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
       NO_COLOR: '1',
     };
-    execFile(process.execPath, [CLI, ...args], { cwd: projectRoot, env, timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: projectRoot, env, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
-const describeRun = (run: CliRun) => `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
+const describeRun = (run: CliRun) =>
+  `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
 
 async function migrationNames(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -49,7 +55,10 @@ async function migrationNames(dir: string): Promise<string[]> {
 }
 
 const migrateInProcess = (db: ScratchDatabase, migrationsDir = paths.migrations) =>
-  applyPendingMigrations({ adapterFactory: new PrismaPg({ connectionString: db.url }), migrationsDir });
+  applyPendingMigrations({
+    adapterFactory: new PrismaPg({ connectionString: db.url }),
+    migrationsDir,
+  });
 
 // What both ways of migrating must write alike.
 const history = (db: ScratchDatabase) =>
@@ -60,7 +69,9 @@ const history = (db: ScratchDatabase) =>
 
 // Each CLI command starts Node three times (the CLI, then the engine twice): seconds each on a
 // busy 2-core machine.
-describe('the Prisma CLI through bin/schema-engine (the wasm schema engine)', { timeout: 180_000 }, () => {
+describe('the Prisma CLI through bin/schema-engine (the wasm schema engine)', {
+  timeout: 180_000,
+}, () => {
   let all: string[];
   const databases: ScratchDatabase[] = [];
   const scratch = async () => {
@@ -97,7 +108,10 @@ describe('the Prisma CLI through bin/schema-engine (the wasm schema engine)', { 
     expect(deploy.stdout).toContain('All migrations have been successfully applied.');
     for (const name of all) expect(deploy.stdout).toContain(name);
 
-    const diagnosis = await diagnoseMigrations({ adapterFactory: new PrismaPg({ connectionString: db.url }), migrationsDir: paths.migrations });
+    const diagnosis = await diagnoseMigrations({
+      adapterFactory: new PrismaPg({ connectionString: db.url }),
+      migrationsDir: paths.migrations,
+    });
     expect(diagnosis).toMatchObject({
       hasMigrationsTable: true,
       pendingMigrationNames: [],
@@ -142,7 +156,10 @@ describe('the Prisma CLI through bin/schema-engine (the wasm schema engine)', { 
       expect(deploy.code, describeRun(deploy)).toBe(0);
       expect(deploy.stdout).toContain(`${last}/`);
       for (const name of all.slice(0, -1)) expect(deploy.stdout).not.toContain(name);
-      const diagnosis = await diagnoseMigrations({ adapterFactory: new PrismaPg({ connectionString: db.url }), migrationsDir: paths.migrations });
+      const diagnosis = await diagnoseMigrations({
+        adapterFactory: new PrismaPg({ connectionString: db.url }),
+        migrationsDir: paths.migrations,
+      });
       expect(diagnosis.pendingMigrationNames).toEqual([]);
     });
   });

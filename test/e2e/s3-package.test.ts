@@ -27,10 +27,17 @@ const S3_MIGRATION = '20261126140000_s3_data_output';
 
 interface GraphQLAnswer<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string; issues?: Array<{ path: unknown[]; message: string }> } }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: string; issues?: Array<{ path: unknown[]; message: string }> };
+  }>;
 }
 
-async function graphql<T>(service: RunningService, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
+async function graphql<T>(
+  service: RunningService,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLAnswer<T>> {
   const response = await fetch(service.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
@@ -40,9 +47,16 @@ async function graphql<T>(service: RunningService, query: string, variables?: Re
 }
 
 /** Data must come back without errors; the service's logs explain a failure. */
-async function ok<T>(service: RunningService, query: string, variables?: Record<string, unknown>): Promise<T> {
+async function ok<T>(
+  service: RunningService,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const answer = await graphql<T>(service, query, variables);
-  expect(answer.errors, `${JSON.stringify(answer.errors)}\n--- service output\n${service.logs()}`).toBeUndefined();
+  expect(
+    answer.errors,
+    `${JSON.stringify(answer.errors)}\n--- service output\n${service.logs()}`,
+  ).toBeUndefined();
   return answer.data as T;
 }
 
@@ -62,11 +76,15 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 const dependenciesOf = async (dir: string) =>
-  (await readJson<{ dependencies?: Record<string, string> }>(path.join(dir, 'package.json'))).dependencies ?? {};
+  (await readJson<{ dependencies?: Record<string, string> }>(path.join(dir, 'package.json')))
+    .dependencies ?? {};
 
 async function migrationFolders(dir: string): Promise<string[]> {
   const entries = await readdir(path.join(dir, 'prisma/migrations'), { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 interface PluginRow {
@@ -77,20 +95,26 @@ interface PluginRow {
   package: { name: string; version: string; contractRange: string } | null;
 }
 
-const PLUGINS = '{ plugins { name version source parentPlatform package { name version contractRange } } }';
+const PLUGINS =
+  '{ plugins { name version source parentPlatform package { name version contractRange } } }';
 const FORM = `query($name: String!) {
   pluginForm(name: $name) {
     name notConfigured
     elements { name type required hidden initialValue useNamespaceWhenNotSourceAligned options { label value } }
   }
 }`;
-const CONFIGURE = 'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform plugin configured settings { name options } } }';
+const CONFIGURE =
+  'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform plugin configured settings { name options } } }';
 const S3_FIELDS = 'id plugin platform ... on S3DataOutput { bucket suffix path }';
 const CREATE = `mutation($input: DataOutputConfigurationInput!) { createDataOutputConfiguration(input: $input) { ${S3_FIELDS} } }`;
 const LIST = `query($plugin: String) { dataOutputConfigurations(plugin: $plugin) { totalCount nodes { ${S3_FIELDS} } } }`;
 
 interface FormAnswer {
-  pluginForm: { name: string; notConfigured: boolean; elements: Array<Record<string, unknown> & { name: string; options: unknown[] }> };
+  pluginForm: {
+    name: string;
+    notConfigured: boolean;
+    elements: Array<Record<string, unknown> & { name: string; options: unknown[] }>;
+  };
 }
 
 interface ListAnswer {
@@ -116,21 +140,39 @@ async function expectS3Form(service: RunningService): Promise<void> {
   expect(pluginForm.notConfigured).toBe(true);
   expect(pluginForm.elements).toMatchObject([
     { name: 'bucket', type: 'select', required: true, hidden: false, options: [] },
-    { name: 'suffix', type: 'string', hidden: true, initialValue: '', useNamespaceWhenNotSourceAligned: true },
+    {
+      name: 'suffix',
+      type: 'string',
+      hidden: true,
+      initialValue: '',
+      useNamespaceWhenNotSourceAligned: true,
+    },
     { name: 'path', type: 'string', required: true, hidden: false },
   ]);
 }
 
 async function configureBuckets(service: RunningService, buckets: string[]): Promise<void> {
   const stored = await ok(service, CONFIGURE, { input: { s3: { buckets } } });
-  expect(stored).toEqual({ configurePlatform: { platform: 's3', plugin: S3_PLUGIN, configured: true, settings: [{ name: 'buckets', options: buckets }] } });
+  expect(stored).toEqual({
+    configurePlatform: {
+      platform: 's3',
+      plugin: S3_PLUGIN,
+      configured: true,
+      settings: [{ name: 'buckets', options: buckets }],
+    },
+  });
   // The form offers the buckets at once.
   const { pluginForm } = await ok<FormAnswer>(service, FORM, { name: S3_PLUGIN });
   expect(pluginForm.notConfigured).toBe(false);
-  expect(pluginForm.elements[0]?.options).toEqual(buckets.map((bucket) => ({ label: bucket, value: bucket })));
+  expect(pluginForm.elements[0]?.options).toEqual(
+    buckets.map((bucket) => ({ label: bucket, value: bucket })),
+  );
 }
 
-async function expectRefused(service: RunningService, input: Record<string, unknown>): Promise<Array<{ path: unknown[]; message: string }>> {
+async function expectRefused(
+  service: RunningService,
+  input: Record<string, unknown>,
+): Promise<Array<{ path: unknown[]; message: string }>> {
   const answer = await graphql(service, CREATE, { input: { s3: input } });
   expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer)).toBe('BAD_USER_INPUT');
   return answer.errors?.[0]?.extensions?.issues ?? [];
@@ -139,26 +181,44 @@ async function expectRefused(service: RunningService, input: Record<string, unkn
 async function expectInvalidCreatesRefused(service: RunningService): Promise<void> {
   // Refused while the variables are read: `path` is a required input field.
   const missingPath = await expectRefused(service, { bucket: 'archive' });
-  expect(missingPath).toEqual([{ path: ['input', 's3', 'path'], message: expect.stringContaining('"path"') }]);
+  expect(missingPath).toEqual([
+    { path: ['input', 's3', 'path'], message: expect.stringContaining('"path"') },
+  ]);
   // Refused by the plugin's own validation, every problem at once.
   const unconfigured = await expectRefused(service, { bucket: 'archive', path: '' });
   expect(unconfigured).toEqual(
     expect.arrayContaining([
       { path: ['input', 's3', 'path'], message: 'Must not be empty' },
-      { path: ['input', 's3', 'bucket'], message: expect.stringContaining('"archive" is not one of the configured buckets') },
+      {
+        path: ['input', 's3', 'bucket'],
+        message: expect.stringContaining('"archive" is not one of the configured buckets'),
+      },
     ]),
   );
   expect((await listS3(service)).dataOutputConfigurations.totalCount).toBe(0);
 }
 
 async function createAndList(service: RunningService): Promise<void> {
-  const created = await ok<{ createDataOutputConfiguration: Record<string, unknown> }>(service, CREATE, {
-    input: { s3: { bucket: 'raw', path: 'sales/orders' } },
-  });
-  const expected = { plugin: S3_PLUGIN, platform: 's3', bucket: 'raw', suffix: '', path: 'sales/orders' };
+  const created = await ok<{ createDataOutputConfiguration: Record<string, unknown> }>(
+    service,
+    CREATE,
+    {
+      input: { s3: { bucket: 'raw', path: 'sales/orders' } },
+    },
+  );
+  const expected = {
+    plugin: S3_PLUGIN,
+    platform: 's3',
+    bucket: 'raw',
+    suffix: '',
+    path: 'sales/orders',
+  };
   expect(created.createDataOutputConfiguration).toMatchObject(expected);
   const { dataOutputConfigurations } = await listS3(service);
-  expect(dataOutputConfigurations).toEqual({ totalCount: 1, nodes: [{ id: created.createDataOutputConfiguration['id'], ...expected }] });
+  expect(dataOutputConfigurations).toEqual({
+    totalCount: 1,
+    nodes: [{ id: created.createDataOutputConfiguration['id'], ...expected }],
+  });
 }
 
 /** Reads the embedded database the service left behind, without the service. */
@@ -168,7 +228,10 @@ async function storedS3Rows(pgliteDir: string): Promise<{ plugin: number; base: 
     const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]?.n;
     return {
       plugin: (await count('SELECT count(*)::int AS n FROM s3_data_outputs')) ?? -1,
-      base: (await count(`SELECT count(*)::int AS n FROM data_output_configurations WHERE plugin = '${S3_PLUGIN}'`)) ?? -1,
+      base:
+        (await count(
+          `SELECT count(*)::int AS n FROM data_output_configurations WHERE plugin = '${S3_PLUGIN}'`,
+        )) ?? -1,
     };
   } finally {
     await db.close();
@@ -177,7 +240,9 @@ async function storedS3Rows(pgliteDir: string): Promise<{ plugin: number; base: 
 
 // Copying node_modules, npm, the schema build and two service start-ups each take seconds to
 // minutes on a busy 2-core machine.
-describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of the project`, { timeout: 300_000 }, () => {
+describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of the project`, {
+  timeout: 300_000,
+}, () => {
   let scratch = '';
   let service: RunningService | undefined;
   const databases: ScratchDatabase[] = [];
@@ -192,7 +257,11 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
   const start = async () => {
     // A step that failed half-way leaves its service running, on the same PGlite folder.
     await service?.stop();
-    service = await startServiceProcess(scratch, commandEnv({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: pgliteDir(), LOG_LEVEL: 'info' }), 180_000);
+    service = await startServiceProcess(
+      scratch,
+      commandEnv({ PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: pgliteDir(), LOG_LEVEL: 'info' }),
+      180_000,
+    );
     return service;
   };
   const stop = async () => {
@@ -229,8 +298,13 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
   }, 120_000);
 
   step('the copy has its own node_modules, without the S3 package', async () => {
-    expect(await realpath(inScratch('node_modules/@data-product-portal/plugin-sdk'))).toBe(inScratch('sdk'));
-    expect(existsSync(inScratch('node_modules', S3_PACKAGE)), 'the project must start without the S3 package installed').toBe(false);
+    expect(await realpath(inScratch('node_modules/@data-product-portal/plugin-sdk'))).toBe(
+      inScratch('sdk'),
+    );
+    expect(
+      existsSync(inScratch('node_modules', S3_PACKAGE)),
+      'the project must start without the S3 package installed',
+    ).toBe(false);
     expect(await dependenciesOf(scratch)).not.toHaveProperty([S3_PACKAGE]);
   });
 
@@ -242,16 +316,22 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
 
   step('schema:build merges the S3 model and copies its migration', async () => {
     expectSuccess(await npm(['run', 'schema:build']));
-    expect(await readFile(inScratch('prisma/schema.prisma'), 'utf8')).toContain('model S3DataOutput {');
+    expect(await readFile(inScratch('prisma/schema.prisma'), 'utf8')).toContain(
+      'model S3DataOutput {',
+    );
     const copy = inScratch('prisma/migrations', S3_MIGRATION, 'migration.sql');
     expect(existsSync(copy), `${copy} is missing`).toBe(true);
-    expect(await readFile(copy, 'utf8')).toBe(await readFile(inScratch('plugins/s3/migrations', S3_MIGRATION, 'migration.sql'), 'utf8'));
+    expect(await readFile(copy, 'utf8')).toBe(
+      await readFile(inScratch('plugins/s3/migrations', S3_MIGRATION, 'migration.sql'), 'utf8'),
+    );
   });
 
   step('plugins:inspect lists S3DataOutput from the package, nothing broken', async () => {
     const run = await npm(['run', 'plugins:inspect', '--', '--json']);
     expectSuccess(run);
-    const report = jsonAfterHeader<{ plugins: Array<Record<string, string>>; broken: unknown[] }>(run);
+    const report = jsonAfterHeader<{ plugins: Array<Record<string, string>>; broken: unknown[] }>(
+      run,
+    );
     expect(report.broken).toEqual([]);
     expect(report.plugins.find((plugin) => plugin['name'] === S3_PLUGIN)).toEqual({
       name: S3_PLUGIN,
@@ -270,29 +350,40 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
 
     const run = await npm(['run', 'prisma', '--', 'migrate', 'deploy'], { DATABASE_URL: db.url });
     expectSuccess(run);
-    expect(run.stdout, describeRun(run)).toContain(`${expected.length} migrations found in prisma/migrations`);
-    expect(run.stdout, describeRun(run)).toContain('All migrations have been successfully applied.');
-    const applied = await db.query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name');
+    expect(run.stdout, describeRun(run)).toContain(
+      `${expected.length} migrations found in prisma/migrations`,
+    );
+    expect(run.stdout, describeRun(run)).toContain(
+      'All migrations have been successfully applied.',
+    );
+    const applied = await db.query(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
+    );
     expect(applied.map((row) => row['migration_name'])).toEqual(expected);
-    expect(await db.query("SELECT to_regclass('public.s3_data_outputs')::text AS t")).toEqual([{ t: 's3_data_outputs' }]);
+    expect(await db.query("SELECT to_regclass('public.s3_data_outputs')::text AS t")).toEqual([
+      { t: 's3_data_outputs' },
+    ]);
   });
 
   let namesWithS3: string[] = [];
 
-  step('the service loads S3DataOutput from the package, serves its form and stores a configuration', async () => {
-    const running = await start();
-    const logs = running.logs();
-    expect(logs).toContain(`Discovered plugin ${S3_SOURCE} in node_modules/${S3_PACKAGE}`);
-    expect(logs).toContain(`Loaded plugin ${S3_PLUGIN} 1.0.0 from ${S3_SOURCE}`);
-    expect(logs).toContain(`applied migration ${S3_MIGRATION}`);
+  step(
+    'the service loads S3DataOutput from the package, serves its form and stores a configuration',
+    async () => {
+      const running = await start();
+      const logs = running.logs();
+      expect(logs).toContain(`Discovered plugin ${S3_SOURCE} in node_modules/${S3_PACKAGE}`);
+      expect(logs).toContain(`Loaded plugin ${S3_PLUGIN} 1.0.0 from ${S3_SOURCE}`);
+      expect(logs).toContain(`applied migration ${S3_MIGRATION}`);
 
-    namesWithS3 = await expectS3Listed(running);
-    await expectS3Form(running);
-    await configureBuckets(running, ['raw', 'curated']);
-    await expectInvalidCreatesRefused(running);
-    await createAndList(running);
-    await stop();
-  });
+      namesWithS3 = await expectS3Listed(running);
+      await expectS3Form(running);
+      await configureBuckets(running, ['raw', 'curated']);
+      await expectInvalidCreatesRefused(running);
+      await createAndList(running);
+      await stop();
+    },
+  );
 
   step('npm uninstall and schema:build drop the S3 model but keep its migration', async () => {
     expectSuccess(await npm(['uninstall', S3_PACKAGE, '--no-audit', '--no-fund']));
@@ -313,7 +404,9 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     expect(running.logs()).not.toContain('applied migration');
 
     const { plugins } = await ok<{ plugins: PluginRow[] }>(running, PLUGINS);
-    expect(plugins.map((plugin) => plugin.name)).toEqual(namesWithS3.filter((name) => name !== S3_PLUGIN));
+    expect(plugins.map((plugin) => plugin.name)).toEqual(
+      namesWithS3.filter((name) => name !== S3_PLUGIN),
+    );
     const form = await graphql(running, FORM, { name: S3_PLUGIN });
     expect(form.errors?.[0]?.extensions?.code, JSON.stringify(form)).toBe('PLUGIN_NOT_FOUND');
     await stop();

@@ -19,7 +19,12 @@ function setup() {
       },
     },
   });
-  const yoga = createYoga({ schema, plugins: [useStaticResults(new Set(['fixed', 'byName']), async () => settings.generation)], logging: false, maskedErrors: false });
+  const yoga = createYoga({
+    schema,
+    plugins: [useStaticResults(new Set(['fixed', 'byName']), async () => settings.generation)],
+    logging: false,
+    maskedErrors: false,
+  });
   const run = async (query: string, variables?: Record<string, unknown>) => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',

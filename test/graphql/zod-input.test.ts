@@ -16,7 +16,10 @@ const everyConstruct = z
     plainText: storedField(z.string(), { description: 'May be empty.' }),
     optionalText: storedField(z.string().optional(), { description: 'May be left out.' }),
     nullableText: storedField(z.string().nullable(), { description: 'May be null.' }),
-    defaultedText: formField(z.string().min(1).default('*'), { label: 'Defaulted', description: 'Has a default.' }),
+    defaultedText: formField(z.string().min(1).default('*'), {
+      label: 'Defaulted',
+      description: 'Has a default.',
+    }),
     sharedEnum: formField(level.default('low'), { label: 'Level', tooltip: 'Pick one.' }),
     ownEnum: storedField(z.enum(['a', 'b']), { description: 'An enum of its own.' }),
     flag: formField(z.boolean().default(false), { label: 'Flag', tooltip: 'On or off.' }),
@@ -26,7 +29,13 @@ const everyConstruct = z
   .transform((value) => ({ ...value, plainText: value.plainText.trim() }));
 
 function viewOf(name: string, config: ConfigSchema): PluginView {
-  return { name, inputTypeName: `${name}Input`, displayName: name, description: 'Test.', fields: describeConfig(name, config) } as PluginView;
+  return {
+    name,
+    inputTypeName: `${name}Input`,
+    displayName: name,
+    description: 'Test.',
+    fields: describeConfig(name, config),
+  } as PluginView;
 }
 
 function buildInputs(...views: PluginView[]) {
@@ -74,29 +83,46 @@ input EveryDataOutputInput {
   """Any number."""
   ratio: Float
 }`);
-    expect(printType(schema.getType('SharedLevel')!)).toBe('"""A shared level."""\nenum SharedLevel {\n  low\n  high\n}');
+    expect(printType(schema.getType('SharedLevel')!)).toBe(
+      '"""A shared level."""\nenum SharedLevel {\n  low\n  high\n}',
+    );
   });
 
   it('tells required (a value must be given) from non-null (a default may fill it)', () => {
-    const fields = Object.fromEntries(describeConfig('EveryDataOutput', everyConstruct).map((f) => [f.name, f]));
+    const fields = Object.fromEntries(
+      describeConfig('EveryDataOutput', everyConstruct).map((f) => [f.name, f]),
+    );
     expect(fields.requiredText).toMatchObject({ nonNull: true, required: true });
     expect(fields.plainText).toMatchObject({ nonNull: true, required: false });
-    expect(fields.defaultedText).toMatchObject({ nonNull: true, required: true, defaultValue: '*' });
+    expect(fields.defaultedText).toMatchObject({
+      nonNull: true,
+      required: true,
+      defaultValue: '*',
+    });
     expect(fields.optionalText).toMatchObject({ nonNull: false, required: false });
     expect(fields.sharedEnum).toMatchObject({ required: true, defaultValue: 'low' });
   });
 
   it('creates a shared enum once for several plugins', () => {
     const other = z.object({ level: storedField(level, { description: 'Level again.' }) });
-    const schema = buildInputs(viewOf('EveryDataOutput', everyConstruct), viewOf('OtherDataOutput', other));
+    const schema = buildInputs(
+      viewOf('EveryDataOutput', everyConstruct),
+      viewOf('OtherDataOutput', other),
+    );
     const input = schema.getType('OtherDataOutputInput') as GraphQLInputObjectType;
     expect(String(input.getFields().level?.type)).toBe('SharedLevel!');
   });
 
   it('refuses two different enums under one name, naming both plugins', () => {
-    const clash = z.object({ level: storedField(z.enum(['x']).meta({ id: 'Clash' }), { description: 'x' }) });
-    const clash2 = z.object({ level: storedField(z.enum(['y']).meta({ id: 'Clash' }), { description: 'y' }) });
-    expect(() => buildInputs(viewOf('OneDataOutput', clash), viewOf('TwoDataOutput', clash2))).toThrow(
+    const clash = z.object({
+      level: storedField(z.enum(['x']).meta({ id: 'Clash' }), { description: 'x' }),
+    });
+    const clash2 = z.object({
+      level: storedField(z.enum(['y']).meta({ id: 'Clash' }), { description: 'y' }),
+    });
+    expect(() =>
+      buildInputs(viewOf('OneDataOutput', clash), viewOf('TwoDataOutput', clash2)),
+    ).toThrow(
       'Plugin TwoDataOutput: GraphQL enum Clash has values y, but plugin OneDataOutput defines it with x. Give one of the Zod enums another metadata id.',
     );
   });

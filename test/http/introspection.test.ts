@@ -29,7 +29,9 @@ describe('introspection of a plugin input type', () => {
   afterAll(() => service?.close());
 
   it('is enough for a form: descriptions, defaults, enums, non-null required fields, form order', async () => {
-    const { data } = await graphql<{ __type: { kind: string; description: string; inputFields: InputValue[] } }>(service, INPUT_TYPE, {
+    const { data } = await graphql<{
+      __type: { kind: string; description: string; inputFields: InputValue[] };
+    }>(service, INPUT_TYPE, {
       name: 'GlueDataOutputInput',
     });
     const input = data?.__type;
@@ -47,18 +49,30 @@ describe('introspection of a plugin input type', () => {
     ]);
     for (const field of fields) expect(field.description, field.name).toMatch(/\S/);
     const granularity = fields.find((f) => f.name === 'accessGranularity');
-    expect(granularity?.type.ofType).toMatchObject({ kind: 'ENUM', enumValues: [{ name: 'schema' }, { name: 'table' }] });
+    expect(granularity?.type.ofType).toMatchObject({
+      kind: 'ENUM',
+      enumValues: [{ name: 'schema' }, { name: 'table' }],
+    });
   });
 
   it('has an input field for every form element', async () => {
-    for (const name of ['SnowflakeDataOutput', 'DatabricksDataOutput', 'GlueDataOutput', 'RedshiftDataOutput']) {
-      const form = await graphql<{ pluginForm: { inputTypeName: string; elements: Array<{ name: string }> } }>(
+    for (const name of [
+      'SnowflakeDataOutput',
+      'DatabricksDataOutput',
+      'GlueDataOutput',
+      'RedshiftDataOutput',
+    ]) {
+      const form = await graphql<{
+        pluginForm: { inputTypeName: string; elements: Array<{ name: string }> };
+      }>(
         service,
         `query($name: String!) { pluginForm(name: $name) { inputTypeName elements { name } } }`,
         { name },
       );
       const { inputTypeName, elements } = form.data!.pluginForm;
-      const type = await graphql<{ __type: { inputFields: InputValue[] } }>(service, INPUT_TYPE, { name: inputTypeName });
+      const type = await graphql<{ __type: { inputFields: InputValue[] } }>(service, INPUT_TYPE, {
+        name: inputTypeName,
+      });
       const inputFields = type.data!.__type.inputFields.map((f) => f.name);
       expect(inputFields, name).toEqual(expect.arrayContaining(elements.map((e) => e.name)));
     }

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/service.js';
 import { BACKENDS } from '../support/backends.js';
-import { CONFIG_FIELDS, configureAllPlatforms, create, fill, formOf, rowCounts, type Form, type Stored } from '../support/portal-client.js';
+import {
+  CONFIG_FIELDS,
+  configureAllPlatforms,
+  create,
+  fill,
+  formOf,
+  rowCounts,
+  type Form,
+  type Stored,
+} from '../support/portal-client.js';
 import { graphql } from '../support/service.js';
 
 const CREATE = `mutation($input: DataOutputConfigurationInput!) { createDataOutputConfiguration(input: $input) { id } }`;
@@ -33,28 +42,69 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
   }
 
   it.each([
-    ['a missing required field', { database: undefined }, ['input', 'glue', 'database'], 'Field "database" of required type "String!" was not provided.'],
-    ['a wrong type', { databaseSuffix: 5 }, ['input', 'glue', 'databaseSuffix'], 'String cannot represent a non string value: 5'],
-    ['an unknown field', { colour: 'red' }, ['input', 'glue', 'colour'], 'Field "colour" is not defined by type "GlueDataOutputInput".'],
-    ['a bad enum value', { accessGranularity: 'column' }, ['input', 'glue', 'accessGranularity'], 'Value "column" does not exist in "AccessGranularity" enum.'],
+    [
+      'a missing required field',
+      { database: undefined },
+      ['input', 'glue', 'database'],
+      'Field "database" of required type "String!" was not provided.',
+    ],
+    [
+      'a wrong type',
+      { databaseSuffix: 5 },
+      ['input', 'glue', 'databaseSuffix'],
+      'String cannot represent a non string value: 5',
+    ],
+    [
+      'an unknown field',
+      { colour: 'red' },
+      ['input', 'glue', 'colour'],
+      'Field "colour" is not defined by type "GlueDataOutputInput".',
+    ],
+    [
+      'a bad enum value',
+      { accessGranularity: 'column' },
+      ['input', 'glue', 'accessGranularity'],
+      'Value "column" does not exist in "AccessGranularity" enum.',
+    ],
   ])('%s', async (_case, change, path, message) => {
     const errors = await rejected(CREATE, { input: { glue: { ...valid, ...change } } });
-    expect(errors.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', issues: [{ path, message }] }]);
+    expect(errors.map((e) => e.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', issues: [{ path, message }] },
+    ]);
   });
 
   it('two plugins in one @oneOf input', async () => {
     const snowflake = await formOf(service, 'SnowflakeDataOutput');
-    const errors = await rejected(CREATE, { input: { glue: valid, snowflake: fill(snowflake, 0) } });
+    const errors = await rejected(CREATE, {
+      input: { glue: valid, snowflake: fill(snowflake, 0) },
+    });
     expect(errors.map((e) => e.extensions)).toEqual([
-      { code: 'BAD_USER_INPUT', issues: [{ path: ['input'], message: 'Exactly one key must be specified for OneOf type "DataOutputConfigurationInput".' }] },
+      {
+        code: 'BAD_USER_INPUT',
+        issues: [
+          {
+            path: ['input'],
+            message:
+              'Exactly one key must be specified for OneOf type "DataOutputConfigurationInput".',
+          },
+        ],
+      },
     ]);
   });
 
   it('several type errors at once: one error naming each', async () => {
-    const errors = await rejected(CREATE, { input: { glue: { ...valid, database: 7, accessGranularity: 'column' } } });
+    const errors = await rejected(CREATE, {
+      input: { glue: { ...valid, database: 7, accessGranularity: 'column' } },
+    });
     expect(errors[0]?.extensions?.['issues']).toEqual([
-      { path: ['input', 'glue', 'database'], message: 'String cannot represent a non string value: 7' },
-      { path: ['input', 'glue', 'accessGranularity'], message: 'Value "column" does not exist in "AccessGranularity" enum.' },
+      {
+        path: ['input', 'glue', 'database'],
+        message: 'String cannot represent a non string value: 7',
+      },
+      {
+        path: ['input', 'glue', 'accessGranularity'],
+        message: 'Value "column" does not exist in "AccessGranularity" enum.',
+      },
     ]);
     expect(errors[0]?.message).toBe(
       'Invalid input: input.glue.database: String cannot represent a non string value: 7; ' +
@@ -63,19 +113,37 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
   });
 
   it('a literal in the query is refused by GraphQL validation before anything runs', async () => {
-    const errors = await rejected('mutation { createDataOutputConfiguration(input: { glue: { database: "alpha" } }) { id } }', {});
-    expect(errors.map((e) => e.message)).toEqual(['Field "GlueDataOutputInput.databaseSuffix" of required type "String!" was not provided.']);
+    const errors = await rejected(
+      'mutation { createDataOutputConfiguration(input: { glue: { database: "alpha" } }) { id } }',
+      {},
+    );
+    expect(errors.map((e) => e.message)).toEqual([
+      'Field "GlueDataOutputInput.databaseSuffix" of required type "String!" was not provided.',
+    ]);
   });
 
   it('values the schema refuses: every offending field is named under BAD_USER_INPUT', async () => {
-    const errors = await rejected(CREATE, { input: { glue: { ...valid, database: 'unlisted', databaseSuffix: '', accessGranularity: 'table', table: '' } } });
+    const errors = await rejected(CREATE, {
+      input: {
+        glue: {
+          ...valid,
+          database: 'unlisted',
+          databaseSuffix: '',
+          accessGranularity: 'table',
+          table: '',
+        },
+      },
+    });
     expect(errors).toHaveLength(1);
     expect(errors[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       issues: [
         { path: ['input', 'glue', 'databaseSuffix'], message: 'Must not be empty' },
         { path: ['input', 'glue', 'table'], message: 'Must not be empty' },
-        { path: ['input', 'glue', 'database'], message: '"unlisted" is not one of the configured databases: alpha, beta, gamma' },
+        {
+          path: ['input', 'glue', 'database'],
+          message: '"unlisted" is not one of the configured databases: alpha, beta, gamma',
+        },
       ],
     });
     expect(errors[0]?.message).toBe(
@@ -86,36 +154,73 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
 
   it('an update with another plugin’s input', async () => {
     const snowflake = await formOf(service, 'SnowflakeDataOutput');
-    const errors = await rejected(UPDATE, { id: existing.id, input: { snowflake: fill(snowflake, 1) } });
+    const errors = await rejected(UPDATE, {
+      id: existing.id,
+      input: { snowflake: fill(snowflake, 1) },
+    });
     expect(errors[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      issues: [{ path: ['input', 'snowflake'], message: `Configuration ${existing.id} belongs to GlueDataOutput: send its values as input.glue` }],
+      issues: [
+        {
+          path: ['input', 'snowflake'],
+          message: `Configuration ${existing.id} belongs to GlueDataOutput: send its values as input.glue`,
+        },
+      ],
     });
-    const { data } = await graphql<{ dataOutputConfiguration: Stored }>(service, `{ dataOutputConfiguration(id: "${existing.id}") { updatedAt ... on GlueDataOutput { database } } }`);
-    expect(data?.dataOutputConfiguration).toEqual({ updatedAt: existing.updatedAt, database: valid['database'] });
+    const { data } = await graphql<{ dataOutputConfiguration: Stored }>(
+      service,
+      `{ dataOutputConfiguration(id: "${existing.id}") { updatedAt ... on GlueDataOutput { database } } }`,
+    );
+    expect(data?.dataOutputConfiguration).toEqual({
+      updatedAt: existing.updatedAt,
+      database: valid['database'],
+    });
   });
 
   it('an invalid update leaves the stored values as they were', async () => {
-    const errors = await rejected(UPDATE, { id: existing.id, input: { glue: { ...valid, databaseSuffix: '' } } });
+    const errors = await rejected(UPDATE, {
+      id: existing.id,
+      input: { glue: { ...valid, databaseSuffix: '' } },
+    });
     expect(errors[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    const { data } = await graphql<{ dataOutputConfiguration: Stored }>(service, `{ dataOutputConfiguration(id: "${existing.id}") { updatedAt ... on GlueDataOutput { databaseSuffix } } }`);
-    expect(data?.dataOutputConfiguration).toEqual({ updatedAt: existing.updatedAt, databaseSuffix: valid['databaseSuffix'] });
+    const { data } = await graphql<{ dataOutputConfiguration: Stored }>(
+      service,
+      `{ dataOutputConfiguration(id: "${existing.id}") { updatedAt ... on GlueDataOutput { databaseSuffix } } }`,
+    );
+    expect(data?.dataOutputConfiguration).toEqual({
+      updatedAt: existing.updatedAt,
+      databaseSuffix: valid['databaseSuffix'],
+    });
   });
 
   it('an unknown id, to update or delete', async () => {
     const update = await rejected(UPDATE, { id: UNKNOWN_ID, input: { glue: valid } });
-    const remove = await rejected('mutation($id: ID!) { deleteDataOutputConfiguration(id: $id) { id } }', { id: UNKNOWN_ID });
+    const remove = await rejected(
+      'mutation($id: ID!) { deleteDataOutputConfiguration(id: $id) { id } }',
+      { id: UNKNOWN_ID },
+    );
     for (const errors of [update, remove]) {
-      expect(errors.map((e) => [e.message, e.extensions?.['code']])).toEqual([[`No data output configuration has id ${UNKNOWN_ID}.`, 'NOT_FOUND']]);
+      expect(errors.map((e) => [e.message, e.extensions?.['code']])).toEqual([
+        [`No data output configuration has id ${UNKNOWN_ID}.`, 'NOT_FOUND'],
+      ]);
     }
   });
 
   it('a platform that is not configured yet', async () => {
     const databricks = await formOf(service, 'DatabricksDataOutput');
-    await graphql(service, 'mutation { configurePlatform(input: { databricks: { catalogs: [] } }) { platform } }');
-    const errors = await rejected(CREATE, { input: { databricks: { ...fill(databricks, 0), catalog: 'main' } } });
+    await graphql(
+      service,
+      'mutation { configurePlatform(input: { databricks: { catalogs: [] } }) { platform } }',
+    );
+    const errors = await rejected(CREATE, {
+      input: { databricks: { ...fill(databricks, 0), catalog: 'main' } },
+    });
     expect(errors[0]?.extensions?.['issues']).toEqual([
-      { path: ['input', 'databricks', 'catalog'], message: 'Platform databricks has no catalogs configured; an operator sets them with configurePlatform' },
+      {
+        path: ['input', 'databricks', 'catalog'],
+        message:
+          'Platform databricks has no catalogs configured; an operator sets them with configurePlatform',
+      },
     ]);
   });
 });

@@ -4,8 +4,10 @@ import { PlatformSettingsStore } from '../../src/store/platform-settings-store.j
 import { ok } from '../support/portal-client.js';
 import { graphql, startTestService } from '../support/service.js';
 
-const FORM = '{ pluginForm(name: "GlueDataOutput") { notConfigured elements { name options { label value } } jsonSchema } }';
-const CONFIGURE = 'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform configured settings { name options } } }';
+const FORM =
+  '{ pluginForm(name: "GlueDataOutput") { notConfigured elements { name options { label value } } jsonSchema } }';
+const CONFIGURE =
+  'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform configured settings { name options } } }';
 
 interface FormAnswer {
   pluginForm: {
@@ -28,10 +30,34 @@ describe('platform settings fill the forms', () => {
       '{ platformConfigurations { platform plugin configured updatedAt settings { name fields options } } }',
     );
     expect(data.platformConfigurations).toEqual([
-      { platform: 'databricks', plugin: 'DatabricksDataOutput', configured: false, updatedAt: null, settings: [{ name: 'catalogs', fields: ['catalog'], options: [] }] },
-      { platform: 'glue', plugin: 'GlueDataOutput', configured: false, updatedAt: null, settings: [{ name: 'databases', fields: ['database'], options: [] }] },
-      { platform: 'redshift', plugin: 'RedshiftDataOutput', configured: false, updatedAt: null, settings: [{ name: 'databases', fields: ['database'], options: [] }] },
-      { platform: 'snowflake', plugin: 'SnowflakeDataOutput', configured: false, updatedAt: null, settings: [{ name: 'databases', fields: ['database'], options: [] }] },
+      {
+        platform: 'databricks',
+        plugin: 'DatabricksDataOutput',
+        configured: false,
+        updatedAt: null,
+        settings: [{ name: 'catalogs', fields: ['catalog'], options: [] }],
+      },
+      {
+        platform: 'glue',
+        plugin: 'GlueDataOutput',
+        configured: false,
+        updatedAt: null,
+        settings: [{ name: 'databases', fields: ['database'], options: [] }],
+      },
+      {
+        platform: 'redshift',
+        plugin: 'RedshiftDataOutput',
+        configured: false,
+        updatedAt: null,
+        settings: [{ name: 'databases', fields: ['database'], options: [] }],
+      },
+      {
+        platform: 'snowflake',
+        plugin: 'SnowflakeDataOutput',
+        configured: false,
+        updatedAt: null,
+        settings: [{ name: 'databases', fields: ['database'], options: [] }],
+      },
     ]);
     const form = await ok<FormAnswer>(service, FORM);
     expect(form.pluginForm.notConfigured).toBe(true);
@@ -39,7 +65,9 @@ describe('platform settings fill the forms', () => {
   });
 
   it('refuses empty and duplicate options, naming each, and stores nothing', async () => {
-    const response = await graphql(service, CONFIGURE, { input: { glue: { databases: ['sales', ' ', 'sales'] } } });
+    const response = await graphql(service, CONFIGURE, {
+      input: { glue: { databases: ['sales', ' ', 'sales'] } },
+    });
     expect(response.errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       issues: [
@@ -47,14 +75,25 @@ describe('platform settings fill the forms', () => {
         { path: ['input', 'glue', 'databases', 2], message: '"sales" is listed twice' },
       ],
     });
-    const data = await ok<{ platformConfigurations: Array<{ configured: boolean }> }>(service, '{ platformConfigurations { configured } }');
+    const data = await ok<{ platformConfigurations: Array<{ configured: boolean }> }>(
+      service,
+      '{ platformConfigurations { configured } }',
+    );
     expect(data.platformConfigurations.every((p) => !p.configured)).toBe(true);
   });
 
   it('offers the stored options at once, also to a form answered from memory before', async () => {
     await ok(service, FORM);
-    const stored = await ok(service, CONFIGURE, { input: { glue: { databases: [' sales ', 'finance'] } } });
-    expect(stored).toEqual({ configurePlatform: { platform: 'glue', configured: true, settings: [{ name: 'databases', options: ['sales', 'finance'] }] } });
+    const stored = await ok(service, CONFIGURE, {
+      input: { glue: { databases: [' sales ', 'finance'] } },
+    });
+    expect(stored).toEqual({
+      configurePlatform: {
+        platform: 'glue',
+        configured: true,
+        settings: [{ name: 'databases', options: ['sales', 'finance'] }],
+      },
+    });
     const form = await ok<FormAnswer>(service, FORM);
     expect(form.pluginForm.notConfigured).toBe(false);
     expect(form.pluginForm.elements.find((e) => e.name === 'database')?.options).toEqual([
@@ -62,12 +101,19 @@ describe('platform settings fill the forms', () => {
       { label: 'finance', value: 'finance' },
     ]);
     expect(form.pluginForm.jsonSchema.properties['database']?.enum).toEqual(['sales', 'finance']);
-    const plugins = await ok<{ plugins: Array<{ name: string; notConfigured: boolean }> }>(service, '{ plugins { name notConfigured } }');
-    expect(plugins.plugins.filter((p) => !p.notConfigured).map((p) => p.name)).toEqual(['GlueDataOutput']);
+    const plugins = await ok<{ plugins: Array<{ name: string; notConfigured: boolean }> }>(
+      service,
+      '{ plugins { name notConfigured } }',
+    );
+    expect(plugins.plugins.filter((p) => !p.notConfigured).map((p) => p.name)).toEqual([
+      'GlueDataOutput',
+    ]);
 
     await ok(service, CONFIGURE, { input: { glue: { databases: ['marketing'] } } });
     const replaced = await ok<FormAnswer>(service, FORM);
-    expect(replaced.pluginForm.elements.find((e) => e.name === 'database')?.options).toEqual([{ label: 'marketing', value: 'marketing' }]);
+    expect(replaced.pluginForm.elements.find((e) => e.name === 'database')?.options).toEqual([
+      { label: 'marketing', value: 'marketing' },
+    ]);
   });
 
   it('another instance on the same database sees a change once its copy is older than the maximum age', async () => {

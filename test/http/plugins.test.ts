@@ -16,16 +16,44 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
   afterAll(() => service?.close());
 
   it('lists the four internal plugins with their metadata', async () => {
-    const { data, errors } = await graphql<{ plugins: PluginRow[] }>(service, `{ plugins { ${PLUGIN_FIELDS} source } }`);
+    const { data, errors } = await graphql<{ plugins: PluginRow[] }>(
+      service,
+      `{ plugins { ${PLUGIN_FIELDS} source } }`,
+    );
     expect(errors).toBeUndefined();
     const tooltip = 'The table (or path) you can access through this technical asset';
-    const row = (name: string, platform: string, displayName: string, iconName: string, parentPlatform: string | null, detailedName: string) => ({
-      name, version: '1.0.0', platform, displayName, iconName, parentPlatform, detailedName,
-      resultLabel: 'Resulting table', resultTooltip: tooltip, hasEnvironments: true, showInForm: true,
-      notConfigured: true, inputTypeName: `${name}Input`, source: `internal (plugins/${platform})`,
+    const row = (
+      name: string,
+      platform: string,
+      displayName: string,
+      iconName: string,
+      parentPlatform: string | null,
+      detailedName: string,
+    ) => ({
+      name,
+      version: '1.0.0',
+      platform,
+      displayName,
+      iconName,
+      parentPlatform,
+      detailedName,
+      resultLabel: 'Resulting table',
+      resultTooltip: tooltip,
+      hasEnvironments: true,
+      showInForm: true,
+      notConfigured: true,
+      inputTypeName: `${name}Input`,
+      source: `internal (plugins/${platform})`,
     });
     expect(data?.plugins).toEqual([
-      row('DatabricksDataOutput', 'databricks', 'Databricks', 'databricks-logo.svg', null, 'Schema'),
+      row(
+        'DatabricksDataOutput',
+        'databricks',
+        'Databricks',
+        'databricks-logo.svg',
+        null,
+        'Schema',
+      ),
       row('GlueDataOutput', 'glue', 'Glue', 'glue-logo.svg', 'aws', 'Database'),
       row('RedshiftDataOutput', 'redshift', 'Redshift', 'aws-redshift-logo.svg', 'aws', 'Schema'),
       row('SnowflakeDataOutput', 'snowflake', 'Snowflake', 'snowflake-logo.svg', null, 'Schema'),
@@ -40,21 +68,64 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
           dependsOn { field value } useNamespaceWhenNotSourceAligned } } }`,
     );
     expect(errors).toBeUndefined();
-    const base = { hidden: false, disabled: false, options: [], optionsFrom: null, maxCount: null, dependsOn: [], useNamespaceWhenNotSourceAligned: false };
+    const base = {
+      hidden: false,
+      disabled: false,
+      options: [],
+      optionsFrom: null,
+      maxCount: null,
+      dependsOn: [],
+      useNamespaceWhenNotSourceAligned: false,
+    };
     expect(data?.pluginForm).toEqual({
       name: 'GlueDataOutput',
       platform: 'glue',
       inputTypeName: 'GlueDataOutputInput',
       elements: [
-        { ...base, name: 'database', label: 'Database', type: 'select', required: true, tooltip: null, initialValue: null,
-          optionsFrom: 'databases', useNamespaceWhenNotSourceAligned: true },
-        { ...base, name: 'databaseSuffix', label: 'Database suffix', type: 'string', required: true, initialValue: null,
-          tooltip: 'The name of the database to give write access to. Defaults to data product namespace' },
-        { ...base, name: 'accessGranularity', label: 'Access granularity', type: 'radio', required: true, initialValue: 'schema',
+        {
+          ...base,
+          name: 'database',
+          label: 'Database',
+          type: 'select',
+          required: true,
+          tooltip: null,
+          initialValue: null,
+          optionsFrom: 'databases',
+          useNamespaceWhenNotSourceAligned: true,
+        },
+        {
+          ...base,
+          name: 'databaseSuffix',
+          label: 'Database suffix',
+          type: 'string',
+          required: true,
+          initialValue: null,
+          tooltip:
+            'The name of the database to give write access to. Defaults to data product namespace',
+        },
+        {
+          ...base,
+          name: 'accessGranularity',
+          label: 'Access granularity',
+          type: 'radio',
+          required: true,
+          initialValue: 'schema',
           tooltip: 'Give write access to the entire schema or a single table',
-          options: [{ label: 'Schema', value: 'schema' }, { label: 'Table', value: 'table' }] },
-        { ...base, name: 'table', label: 'Table', type: 'string', required: true, initialValue: '*',
-          tooltip: 'The name of the table to give write access to', dependsOn: [{ field: 'accessGranularity', value: 'table' }] },
+          options: [
+            { label: 'Schema', value: 'schema' },
+            { label: 'Table', value: 'table' },
+          ],
+        },
+        {
+          ...base,
+          name: 'table',
+          label: 'Table',
+          type: 'string',
+          required: true,
+          initialValue: '*',
+          tooltip: 'The name of the table to give write access to',
+          dependsOn: [{ field: 'accessGranularity', value: 'table' }],
+        },
       ],
     });
   });
@@ -64,35 +135,60 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
     ['DatabricksDataOutput', ['catalog', 'schema', 'accessGranularity', 'table']],
     ['RedshiftDataOutput', ['database', 'schema', 'accessGranularity', 'table']],
   ])('returns the %s form elements in order', async (name, elements) => {
-    const { data } = await graphql<{ pluginForm: { elements: Array<{ name: string; type: string }> } }>(
-      service,
-      `query($name: String!) { pluginForm(name: $name) { elements { name type } } }`,
-      { name },
-    );
+    const { data } = await graphql<{
+      pluginForm: { elements: Array<{ name: string; type: string }> };
+    }>(service, `query($name: String!) { pluginForm(name: $name) { elements { name type } } }`, {
+      name,
+    });
     expect(data?.pluginForm.elements.map((e) => e.name)).toEqual(elements);
-    expect(data?.pluginForm.elements.map((e) => e.type)).toEqual(['select', 'string', 'radio', 'string']);
+    expect(data?.pluginForm.elements.map((e) => e.type)).toEqual([
+      'select',
+      'string',
+      'radio',
+      'string',
+    ]);
   });
 
   it('gives the JSON Schema of the input, from the same Zod schema', async () => {
-    const { data } = await graphql<{ pluginForm: { jsonSchema: { type: string; required: string[]; properties: Record<string, Record<string, unknown>> } } }>(
-      service,
-      '{ pluginForm(name: "GlueDataOutput") { jsonSchema } }',
-    );
+    const { data } = await graphql<{
+      pluginForm: {
+        jsonSchema: {
+          type: string;
+          required: string[];
+          properties: Record<string, Record<string, unknown>>;
+        };
+      };
+    }>(service, '{ pluginForm(name: "GlueDataOutput") { jsonSchema } }');
     const schema = data?.pluginForm.jsonSchema;
     expect(schema?.type).toBe('object');
     expect(schema?.required).toEqual(['database', 'databaseSuffix']);
     expect(Object.keys(schema?.properties ?? {})).toEqual([
-      'database', 'databaseSuffix', 'accessGranularity', 'table', 'bucketIdentifier', 'databasePath', 'tablePath',
+      'database',
+      'databaseSuffix',
+      'accessGranularity',
+      'table',
+      'bucketIdentifier',
+      'databasePath',
+      'tablePath',
     ]);
-    expect(schema?.properties.table).toMatchObject({ type: 'string', minLength: 1, default: '*', title: 'Table' });
+    expect(schema?.properties.table).toMatchObject({
+      type: 'string',
+      minLength: 1,
+      default: '*',
+      title: 'Table',
+    });
   });
 
   it('fails an unknown plugin with PLUGIN_NOT_FOUND, listing the known names', async () => {
-    const { data, errors } = await graphql(service, '{ pluginForm(name: "NopeDataOutput") { name } }');
+    const { data, errors } = await graphql(
+      service,
+      '{ pluginForm(name: "NopeDataOutput") { name } }',
+    );
     expect(data).toBeNull();
     expect(errors).toEqual([
       expect.objectContaining({
-        message: 'Unknown plugin "NopeDataOutput". Known plugins: DatabricksDataOutput, GlueDataOutput, RedshiftDataOutput, SnowflakeDataOutput.',
+        message:
+          'Unknown plugin "NopeDataOutput". Known plugins: DatabricksDataOutput, GlueDataOutput, RedshiftDataOutput, SnowflakeDataOutput.',
         extensions: expect.objectContaining({ code: 'PLUGIN_NOT_FOUND' }),
       }),
     ]);

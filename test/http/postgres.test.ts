@@ -19,7 +19,9 @@ describe('the service on PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('migrates the database at start-up and serves the plugins', async () => {
-    const tables = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables = await db.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     expect(tables.map((t) => t.tablename)).toEqual([
       '_prisma_migrations',
       'data_output_configurations',
@@ -29,15 +31,25 @@ describe('the service on PostgreSQL (DATABASE_URL)', () => {
       'redshift_data_outputs',
       'snowflake_data_outputs',
     ]);
-    const diagnosis = await diagnoseMigrations({ adapterFactory: new PrismaPg({ connectionString: db.url }), migrationsDir: paths.migrations });
+    const diagnosis = await diagnoseMigrations({
+      adapterFactory: new PrismaPg({ connectionString: db.url }),
+      migrationsDir: paths.migrations,
+    });
     expect(diagnosis.pendingMigrationNames).toEqual([]);
-    const { data } = await graphql<{ plugins: Array<{ name: string }> }>(service, '{ plugins { name } }');
+    const { data } = await graphql<{ plugins: Array<{ name: string }> }>(
+      service,
+      '{ plugins { name } }',
+    );
     expect(data?.plugins).toHaveLength(4);
   });
 
   it('cascades a base row delete to the plugin row (the fragment contract)', async () => {
-    await db.query(`INSERT INTO data_output_configurations (id, plugin, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'GlueDataOutput', now())`);
-    await db.query(`INSERT INTO glue_data_outputs VALUES ('00000000-0000-0000-0000-000000000001', 'db', 'sfx', 'schema', '*', '', 'db', '*')`);
+    await db.query(
+      `INSERT INTO data_output_configurations (id, plugin, updated_at) VALUES ('00000000-0000-0000-0000-000000000001', 'GlueDataOutput', now())`,
+    );
+    await db.query(
+      `INSERT INTO glue_data_outputs VALUES ('00000000-0000-0000-0000-000000000001', 'db', 'sfx', 'schema', '*', '', 'db', '*')`,
+    );
     await db.query(`DELETE FROM data_output_configurations`);
     expect(await db.query('SELECT count(*)::int AS n FROM glue_data_outputs')).toEqual([{ n: 0 }]);
   });

@@ -28,7 +28,12 @@ describe('listing costs a bounded number of SQL queries (no N+1)', () => {
   beforeAll(async () => {
     service = await startTestService({ LOG_LEVEL: 'debug' }, logger);
     await configureAllPlatforms(service);
-    for (const plugin of ['GlueDataOutput', 'SnowflakeDataOutput', 'DatabricksDataOutput', 'RedshiftDataOutput']) {
+    for (const plugin of [
+      'GlueDataOutput',
+      'SnowflakeDataOutput',
+      'DatabricksDataOutput',
+      'RedshiftDataOutput',
+    ]) {
       const form = await formOf(service, plugin);
       await Promise.all(Array.from({ length: 10 }, (_, i) => create(service, form, fill(form, i))));
     }
@@ -37,7 +42,9 @@ describe('listing costs a bounded number of SQL queries (no N+1)', () => {
 
   async function statementsFor(first: number): Promise<number> {
     statements.length = 0;
-    const data = await ok<{ dataOutputConfigurations: { edges: unknown[] } }>(service, PAGE, { first });
+    const data = await ok<{ dataOutputConfigurations: { edges: unknown[] } }>(service, PAGE, {
+      first,
+    });
     expect(data.dataOutputConfigurations.edges).toHaveLength(first);
     return statements.length;
   }

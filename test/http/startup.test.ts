@@ -4,9 +4,13 @@ import { startTestService } from '../support/service.js';
 
 describe('start-up failures', () => {
   it('stops on a plugin entry that does not load, naming it', async () => {
-    const started = startTestService({ ENABLED_PLUGINS: 'GlueDataOutput,./test/fixtures/plugins/throws-on-import.ts' });
+    const started = startTestService({
+      ENABLED_PLUGINS: 'GlueDataOutput,./test/fixtures/plugins/throws-on-import.ts',
+    });
     await expect(started).rejects.toBeInstanceOf(PluginLoadError);
-    await expect(started).rejects.toThrow('Plugin ./test/fixtures/plugins/throws-on-import.ts: throws while being imported: boom at import time');
+    await expect(started).rejects.toThrow(
+      'Plugin ./test/fixtures/plugins/throws-on-import.ts: throws while being imported: boom at import time',
+    );
   });
 });
 
@@ -15,7 +19,9 @@ describe('start-up on a busy port', () => {
     const first = await startTestService();
     const port = new URL(first.url).port;
     try {
-      await expect(startTestService({ PORT: port })).rejects.toThrow(`Cannot listen on 127.0.0.1:${port} (PORT, HOST): listen EADDRINUSE`);
+      await expect(startTestService({ PORT: port })).rejects.toThrow(
+        `Cannot listen on 127.0.0.1:${port} (PORT, HOST): listen EADDRINUSE`,
+      );
     } finally {
       await first.close();
     }

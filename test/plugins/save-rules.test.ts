@@ -5,10 +5,30 @@ import redshift from '../../plugins/redshift/index.js';
 import snowflake from '../../plugins/snowflake/index.js';
 
 const cases = [
-  { plugin: snowflake, own: { database: 'sales', schema: 'orders' }, container: 'database', path: 'databasePath' },
-  { plugin: databricks, own: { catalog: 'sales', schema: 'orders' }, container: 'catalog', path: 'catalogPath' },
-  { plugin: glue, own: { database: 'sales', databaseSuffix: 'orders' }, container: 'database', path: 'databasePath' },
-  { plugin: redshift, own: { database: 'sales', schema: 'orders' }, container: 'database', path: 'databasePath' },
+  {
+    plugin: snowflake,
+    own: { database: 'sales', schema: 'orders' },
+    container: 'database',
+    path: 'databasePath',
+  },
+  {
+    plugin: databricks,
+    own: { catalog: 'sales', schema: 'orders' },
+    container: 'catalog',
+    path: 'catalogPath',
+  },
+  {
+    plugin: glue,
+    own: { database: 'sales', databaseSuffix: 'orders' },
+    container: 'database',
+    path: 'databasePath',
+  },
+  {
+    plugin: redshift,
+    own: { database: 'sales', schema: 'orders' },
+    container: 'database',
+    path: 'databasePath',
+  },
 ] as const;
 
 describe.each(cases)('$plugin.name save rules', ({ plugin, own, path }) => {
@@ -24,12 +44,21 @@ describe.each(cases)('$plugin.name save rules', ({ plugin, own, path }) => {
   });
 
   it('at table granularity keeps the table and given paths', () => {
-    const parsed = plugin.config.parse({ ...own, accessGranularity: 'table', table: 'lines', [path]: 'custom/path' });
+    const parsed = plugin.config.parse({
+      ...own,
+      accessGranularity: 'table',
+      table: 'lines',
+      [path]: 'custom/path',
+    });
     expect(parsed).toMatchObject({ table: 'lines', [path]: 'custom/path', tablePath: 'lines' });
   });
 
   it('rejects a missing container and an empty required string, naming the fields', () => {
-    const result = plugin.config.safeParse({ ...own, [Object.keys(own)[0]!]: undefined, [Object.keys(own)[1]!]: '' });
+    const result = plugin.config.safeParse({
+      ...own,
+      [Object.keys(own)[0]!]: undefined,
+      [Object.keys(own)[1]!]: '',
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(Object.keys(own));
   });

@@ -4,7 +4,6 @@ import { examplePlugin } from '../fixtures/plugins/example/index.js';
 import { checkPlugin } from '../../src/registry/check-plugin.js';
 import { definePlugin, PLUGIN_BRAND, storedField } from '@data-product-portal/plugin-sdk';
 
-
 function problemsOf(value: unknown): string[] {
   const result = checkPlugin(value);
   return result.problems ?? [];
@@ -20,12 +19,15 @@ describe('plugin check', () => {
     expect(problemsOf(copy)).toEqual([]);
   });
 
-  it.each([['0.9.0'], ['2.0.0'], ['1.4.0']])('refuses a plugin made by a bundled SDK %s whose contract the host lacks', (version) => {
-    const other = { ...examplePlugin, [PLUGIN_BRAND]: { contractVersion: version } };
-    expect(problemsOf(other)).toEqual([
-      `was made with plugin SDK ${version}, whose contract this host (contract 1.0.0) does not implement: build it against SDK ^1.0.0, declared as a peer dependency.`,
-    ]);
-  });
+  it.each([['0.9.0'], ['2.0.0'], ['1.4.0']])(
+    'refuses a plugin made by a bundled SDK %s whose contract the host lacks',
+    (version) => {
+      const other = { ...examplePlugin, [PLUGIN_BRAND]: { contractVersion: version } };
+      expect(problemsOf(other)).toEqual([
+        `was made with plugin SDK ${version}, whose contract this host (contract 1.0.0) does not implement: build it against SDK ^1.0.0, declared as a peer dependency.`,
+      ]);
+    },
+  );
 
   it('requires a description on every configuration field and known depends-on fields', () => {
     const plugin = definePlugin({
@@ -48,8 +50,12 @@ describe('plugin check', () => {
     const plugin = definePlugin({
       ...examplePlugin,
       check: undefined,
-      config: z.object({ mode: storedField(z.enum(['read-only', 'ok']), { description: 'Mode.' }) }),
+      config: z.object({
+        mode: storedField(z.enum(['read-only', 'ok']), { description: 'Mode.' }),
+      }),
     });
-    expect(problemsOf(plugin)).toEqual(['config field `mode`: enum values read-only are not valid GraphQL names.']);
+    expect(problemsOf(plugin)).toEqual([
+      'config field `mode`: enum values read-only are not valid GraphQL names.',
+    ]);
   });
 });

@@ -41,17 +41,29 @@ async function onlyFailure(folder: string, name: string): Promise<string> {
 
 describe('plugin packages among the direct dependencies', () => {
   it('loads a package with the marker, names its source and logs where it was found', async () => {
-    const { report, logs, dir } = await inspect({ good: '@fixture/portal-plugin-good', plain: '@fixture/plain-library' });
+    const { report, logs, dir } = await inspect({
+      good: '@fixture/portal-plugin-good',
+      plain: '@fixture/plain-library',
+    });
     expect(report.failures).toEqual([]);
     expect(report.registry.names()).toEqual(['ExampleDataOutput', 'GlueDataOutput']);
     const loaded = report.registry.get('ExampleDataOutput');
     expect(loaded?.source).toBe('package @fixture/portal-plugin-good@1.0.0');
-    expect(loaded?.package).toMatchObject({ name: '@fixture/portal-plugin-good', version: '1.0.0', entry: './plugin', contractRange: '^1.0.0' });
+    expect(loaded?.package).toMatchObject({
+      name: '@fixture/portal-plugin-good',
+      version: '1.0.0',
+      entry: './plugin',
+      contractRange: '^1.0.0',
+    });
     expect(logs).toContain(
       `Discovered plugin package @fixture/portal-plugin-good@1.0.0 in ${path.join(dir, 'node_modules/@fixture/portal-plugin-good')} (entry ./plugin, contract ^1.0.0)`,
     );
-    expect(logs).toContain('Loaded plugin ExampleDataOutput 0.3.1 from package @fixture/portal-plugin-good@1.0.0');
-    expect(report.registry.migrations().ExampleDataOutput).toBe(path.resolve('test/fixtures/plugins/example/migrations/20260101000000_example_data_output'));
+    expect(logs).toContain(
+      'Loaded plugin ExampleDataOutput 0.3.1 from package @fixture/portal-plugin-good@1.0.0',
+    );
+    expect(report.registry.migrations().ExampleDataOutput).toBe(
+      path.resolve('test/fixtures/plugins/example/migrations/20260101000000_example_data_output'),
+    );
     // The plain library throws when imported: it never was.
   });
 
@@ -63,16 +75,25 @@ describe('plugin packages among the direct dependencies', () => {
     expect(report.failures).toEqual([]);
     expect(report.registry.names()).toEqual(['ExampleDataOutput', 'GlueDataOutput']);
     expect(report.excluded.map((pkg) => pkg.name)).toEqual(['@fixture/portal-plugin-throws']);
-    expect(logs.some((m) => m.startsWith('Excluded plugin package @fixture/portal-plugin-throws@1.0.0 in '))).toBe(true);
+    expect(
+      logs.some((m) =>
+        m.startsWith('Excluded plugin package @fixture/portal-plugin-throws@1.0.0 in '),
+      ),
+    ).toBe(true);
     expect(warnings).toEqual([
       'EXCLUDED_PLUGIN_PACKAGES names @fixture/not-installed, which is not an installed plugin package (a direct dependency with a "dataProductPortal" field).',
     ]);
   });
 
   it('loads a package also named in ENABLED_PLUGINS once', async () => {
-    const { report } = await inspect({ good: '@fixture/portal-plugin-good' }, { enabledPlugins: ['GlueDataOutput', '@fixture/portal-plugin-good'] });
+    const { report } = await inspect(
+      { good: '@fixture/portal-plugin-good' },
+      { enabledPlugins: ['GlueDataOutput', '@fixture/portal-plugin-good'] },
+    );
     expect(report.failures).toEqual([]);
-    expect(report.registry.get('ExampleDataOutput')?.source).toBe('package @fixture/portal-plugin-good@1.0.0');
+    expect(report.registry.get('ExampleDataOutput')?.source).toBe(
+      'package @fixture/portal-plugin-good@1.0.0',
+    );
   });
 
   it('refuses an incompatible contract range from package.json, before importing the package', async () => {
@@ -140,14 +161,17 @@ describe('plugin packages among the direct dependencies', () => {
     try {
       cpSync(path.resolve('test/fixtures/packages/good'), copy, { recursive: true });
       mkdirSync(path.join(copy, 'node_modules/zod'), { recursive: true });
-      writeFileSync(path.join(copy, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '4.0.0' }));
+      writeFileSync(
+        path.join(copy, 'node_modules/zod/package.json'),
+        JSON.stringify({ name: 'zod', version: '4.0.0' }),
+      );
       const message = await onlyFailure(copy, '@fixture/portal-plugin-good');
       expect(message).toMatch(
         /^Plugin package @fixture\/portal-plugin-good@1\.0\.0: resolves its own copy of zod \(.+\/node_modules\/zod\), not the host's \(.+\/node_modules\/zod\); /,
       );
       expect(message).toContain(
         `two copies reject each other's schemas. The copy is in the package's own ${copy}/node_modules (from \`npm install\` in its folder): ` +
-          "delete that folder, or install the package from its `npm pack` tarball.",
+          'delete that folder, or install the package from its `npm pack` tarball.',
       );
     } finally {
       rmSync(copy, { recursive: true, force: true });
@@ -159,11 +183,16 @@ describe('plugin packages among the direct dependencies', () => {
     try {
       writeFileSync(path.join(folder, 'index.ts'), "throw new Error('imported');\n");
       mkdirSync(path.join(folder, 'node_modules/zod'), { recursive: true });
-      writeFileSync(path.join(folder, 'node_modules/zod/package.json'), JSON.stringify({ name: 'zod', version: '4.0.0' }));
+      writeFileSync(
+        path.join(folder, 'node_modules/zod/package.json'),
+        JSON.stringify({ name: 'zod', version: '4.0.0' }),
+      );
       const entry = path.join(folder, 'index.ts');
       const { report } = await inspect({}, { enabledPlugins: ['GlueDataOutput', entry] });
       expect(report.failures.map((failure) => failure.culprit)).toEqual([entry]);
-      expect(report.failures[0]?.reason).toMatch(/^resolves its own copy of zod \(.+\); two copies reject each other's schemas\. /);
+      expect(report.failures[0]?.reason).toMatch(
+        /^resolves its own copy of zod \(.+\); two copies reject each other's schemas\. /,
+      );
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -173,17 +202,34 @@ describe('plugin packages among the direct dependencies', () => {
     const project = fixtureProject({}, { optional: { '@fixture/absent': '1.0.0' } });
     projects.push(project);
     const warnings: string[] = [];
-    await inspectPlugins({ enabledPlugins: ['GlueDataOutput'], projectDir: project.dir, warn: (m) => warnings.push(m) });
-    expect(warnings).toEqual(['Dependency @fixture/absent is not installed, so it was not searched for a plugin: run `npm install`.']);
+    await inspectPlugins({
+      enabledPlugins: ['GlueDataOutput'],
+      projectDir: project.dir,
+      warn: (m) => warnings.push(m),
+    });
+    expect(warnings).toEqual([
+      'Dependency @fixture/absent is not installed, so it was not searched for a plugin: run `npm install`.',
+    ]);
   });
 
   it('stops loading at the first broken package and reports the others as warnings', async () => {
-    const project = fixtureProject({ incompatible: '@fixture/portal-plugin-incompatible', 'throws-on-import': '@fixture/portal-plugin-throws' });
+    const project = fixtureProject({
+      incompatible: '@fixture/portal-plugin-incompatible',
+      'throws-on-import': '@fixture/portal-plugin-throws',
+    });
     projects.push(project);
     const warnings: string[] = [];
-    const error = await loadRegistry({ enabledPlugins: ['GlueDataOutput'], projectDir: project.dir, warn: (m) => warnings.push(m) }).catch((e: unknown) => e);
+    const error = await loadRegistry({
+      enabledPlugins: ['GlueDataOutput'],
+      projectDir: project.dir,
+      warn: (m) => warnings.push(m),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PluginLoadError);
-    expect((error as PluginLoadError).culprit).toBe('package @fixture/portal-plugin-incompatible@1.0.0');
-    expect(warnings.map((m) => m.split(':')[0])).toEqual(['Plugin package @fixture/portal-plugin-throws@1.0.0']);
+    expect((error as PluginLoadError).culprit).toBe(
+      'package @fixture/portal-plugin-incompatible@1.0.0',
+    );
+    expect(warnings.map((m) => m.split(':')[0])).toEqual([
+      'Plugin package @fixture/portal-plugin-throws@1.0.0',
+    ]);
   });
 });

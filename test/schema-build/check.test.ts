@@ -13,7 +13,9 @@ describe('npm run schema:check', () => {
     // The committed schema holds the four defaults; a build for Glue alone would differ.
     const result = runCheck({ ENABLED_PLUGINS: 'GlueDataOutput' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('Stale generated files (run `npm run schema:build` and commit):\n- prisma/schema.prisma');
+    expect(result.stderr).toContain(
+      'Stale generated files (run `npm run schema:build` and commit):\n- prisma/schema.prisma',
+    );
   });
 
   it('exits non-zero with the culprit when a plugin cannot be loaded', () => {

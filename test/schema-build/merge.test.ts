@@ -56,37 +56,68 @@ describe('schema merge', () => {
 
   it('names the fragment file and plugin in every error', () => {
     const error = mergeError(validThing.replace('onDelete: Cascade', 'onDelete: Restrict'));
-    expect(error.message.split('\n')[0]).toBe('Prisma fragment plugins/thing/model.prisma of plugin ThingDataOutput is invalid:');
+    expect(error.message.split('\n')[0]).toBe(
+      'Prisma fragment plugins/thing/model.prisma of plugin ThingDataOutput is invalid:',
+    );
     expect(error.file).toBe(path.resolve('plugins/thing/model.prisma'));
     expect(error.pluginName).toBe('ThingDataOutput');
   });
 
   it.each([
-    ['a model named otherwise', validThing.replace('model ThingDataOutput', 'model Thing'),
-      'declares model(s) Thing; it must declare exactly one model, named after the plugin: `model ThingDataOutput`.'],
-    ['two models', `${validThing}\nmodel Extra {\n  id Int @id\n}`,
-      'declares model(s) ThingDataOutput, Extra; it must declare exactly one model, named after the plugin: `model ThingDataOutput`.'],
-    ['a datasource', `datasource db {\n  provider = "postgresql"\n}\n${validThing}`,
-      "declares datasource db; a fragment holds only the plugin's model."],
-    ['no cascade delete', validThing.replace('onDelete: Cascade', 'onDelete: Restrict'),
-      'the relation to DataOutputConfiguration must delete in cascade: declare `base DataOutputConfiguration @relation(fields: [id], references: [id], onDelete: Cascade)`.'],
-    ['an id that is not the foreign key', validThing.replace('fields: [id]', 'fields: [baseId]').replace('  name String', '  baseId String @unique @db.Uuid\n  name String'),
-      'its @id `id` must also be the foreign key to DataOutputConfiguration.id: declare `base DataOutputConfiguration @relation(fields: [id], references: [id], onDelete: Cascade)`.'],
-    ['an id of another type', validThing.replace('id   String                  @id @db.Uuid', 'id Int @id'),
-      null],
-    ['a config field without a column', validThing.replace('  name String\n', ''),
-      'configuration field `name` has no column: add `name` to model ThingDataOutput.'],
-    ['a column outside the config', validThing.replace('  name String', '  name String\n  extra Int'),
-      "column `extra` is not a field of the plugin's configuration schema: remove it or add the field."],
-    ['a column that cannot store the field', validThing.replace('  name String', '  name Int'),
-      "column `name` has type Int, which cannot store the field's values: make it String."],
+    [
+      'a model named otherwise',
+      validThing.replace('model ThingDataOutput', 'model Thing'),
+      'declares model(s) Thing; it must declare exactly one model, named after the plugin: `model ThingDataOutput`.',
+    ],
+    [
+      'two models',
+      `${validThing}\nmodel Extra {\n  id Int @id\n}`,
+      'declares model(s) ThingDataOutput, Extra; it must declare exactly one model, named after the plugin: `model ThingDataOutput`.',
+    ],
+    [
+      'a datasource',
+      `datasource db {\n  provider = "postgresql"\n}\n${validThing}`,
+      "declares datasource db; a fragment holds only the plugin's model.",
+    ],
+    [
+      'no cascade delete',
+      validThing.replace('onDelete: Cascade', 'onDelete: Restrict'),
+      'the relation to DataOutputConfiguration must delete in cascade: declare `base DataOutputConfiguration @relation(fields: [id], references: [id], onDelete: Cascade)`.',
+    ],
+    [
+      'an id that is not the foreign key',
+      validThing
+        .replace('fields: [id]', 'fields: [baseId]')
+        .replace('  name String', '  baseId String @unique @db.Uuid\n  name String'),
+      'its @id `id` must also be the foreign key to DataOutputConfiguration.id: declare `base DataOutputConfiguration @relation(fields: [id], references: [id], onDelete: Cascade)`.',
+    ],
+    [
+      'an id of another type',
+      validThing.replace('id   String                  @id @db.Uuid', 'id Int @id'),
+      null,
+    ],
+    [
+      'a config field without a column',
+      validThing.replace('  name String\n', ''),
+      'configuration field `name` has no column: add `name` to model ThingDataOutput.',
+    ],
+    [
+      'a column outside the config',
+      validThing.replace('  name String', '  name String\n  extra Int'),
+      "column `extra` is not a field of the plugin's configuration schema: remove it or add the field.",
+    ],
+    [
+      'a column that cannot store the field',
+      validThing.replace('  name String', '  name Int'),
+      "column `name` has type Int, which cannot store the field's values: make it String.",
+    ],
   ])('rejects a fragment with %s', (_case, text, problem) => {
     const error = mergeError(text);
     if (problem) expect(error.problems[0]).toBe(problem);
     else expect(error.problems.length).toBeGreaterThan(0);
   });
 
-  it('passes on Prisma\'s own error, located in the fragment file', () => {
+  it("passes on Prisma's own error, located in the fragment file", () => {
     const error = mergeError(validThing.replace('name String', 'name Strin'));
     expect(error.problems[0]).toContain('Type "Strin" is neither a built-in type');
     expect(error.problems[0]).toContain('-->  plugins/thing/model.prisma:4');
@@ -96,9 +127,15 @@ describe('schema merge', () => {
     const clash = fragment(validThing.replace('thing_data_outputs', 'data_output_configurations'));
     // Prisma itself refuses a clash with the base table, in the fragment's file.
     expect(() => mergeSchema(base, [clash])).toThrow(/plugins\/thing\/model\.prisma:5/);
-    const second = fragment(example.text.replace('model ExampleDataOutput', 'model OtherDataOutput'), {
-      pluginName: 'OtherDataOutput', relationField: 'other', configFields: example.configFields, file: path.resolve('plugins/other/model.prisma'),
-    });
+    const second = fragment(
+      example.text.replace('model ExampleDataOutput', 'model OtherDataOutput'),
+      {
+        pluginName: 'OtherDataOutput',
+        relationField: 'other',
+        configFields: example.configFields,
+        file: path.resolve('plugins/other/model.prisma'),
+      },
+    );
     expect(() => mergeSchema(base, [example, second])).toThrow(
       'Prisma fragment plugins/other/model.prisma of plugin OtherDataOutput is invalid:\n- its table `example_data_outputs` is already used by test/fixtures/plugins/example/model.prisma',
     );
@@ -106,6 +143,8 @@ describe('schema merge', () => {
 
   it('rejects a platform key that clashes with a base field', () => {
     const error = mergeError(validThing, { relationField: 'plugin' });
-    expect(error.problems).toEqual(['its platform key `plugin` clashes with field DataOutputConfiguration.plugin: choose another platform key.']);
+    expect(error.problems).toEqual([
+      'its platform key `plugin` clashes with field DataOutputConfiguration.plugin: choose another platform key.',
+    ]);
   });
 });

@@ -23,17 +23,27 @@ function link(target: string, nodeModules: string, name: string): void {
  * node_modules and an entry in package.json. zod and the SDK are the real project's copies, as
  * for an installed host.
  */
-export function fixtureProject(packages: Record<string, string>, extra: { optional?: Record<string, string> } = {}): FixtureProject {
+export function fixtureProject(
+  packages: Record<string, string>,
+  extra: { optional?: Record<string, string> } = {},
+): FixtureProject {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-fixture-project-'));
   const nodeModules = path.join(dir, 'node_modules');
   const shared = ['zod', '@data-product-portal/plugin-sdk'];
   for (const name of shared) link(findPackageDir(projectRoot, name) ?? '', nodeModules, name);
-  const dependencies: Record<string, string> = Object.fromEntries(shared.map((name) => [name, '*']));
+  const dependencies: Record<string, string> = Object.fromEntries(
+    shared.map((name) => [name, '*']),
+  );
   for (const [folder, name] of Object.entries(packages)) {
     link(path.resolve(FIXTURES, folder), nodeModules, name);
     dependencies[name] = `file:${path.resolve(FIXTURES, folder)}`;
   }
-  const manifest = { name: 'fixture-host', private: true, dependencies, optionalDependencies: extra.optional };
+  const manifest = {
+    name: 'fixture-host',
+    private: true,
+    dependencies,
+    optionalDependencies: extra.optional,
+  };
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

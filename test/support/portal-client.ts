@@ -29,7 +29,11 @@ export interface Form {
 }
 
 /** Data must come back without errors. */
-export async function ok<T>(service: Service, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function ok<T>(
+  service: Service,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const response = await graphql<T>(service, query, variables);
   expect(response.errors).toBeUndefined();
   return response.data as T;
@@ -37,13 +41,20 @@ export async function ok<T>(service: Service, query: string, variables?: Record<
 
 /** Gives every setting of every platform the options `alpha`, `beta`, `gamma`. */
 export async function configureAllPlatforms(service: Service): Promise<void> {
-  const { platformConfigurations } = await ok<{ platformConfigurations: Array<{ platform: string; settings: Array<{ name: string }> }> }>(
-    service,
-    '{ platformConfigurations { platform settings { name } } }',
-  );
-  for (const { platform, settings } of platformConfigurations.filter((p) => p.settings.length > 0)) {
-    const input = { [platform]: Object.fromEntries(settings.map((s) => [s.name, ['alpha', 'beta', 'gamma']])) };
-    await ok(service, 'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform } }', { input });
+  const { platformConfigurations } = await ok<{
+    platformConfigurations: Array<{ platform: string; settings: Array<{ name: string }> }>;
+  }>(service, '{ platformConfigurations { platform settings { name } } }');
+  for (const { platform, settings } of platformConfigurations.filter(
+    (p) => p.settings.length > 0,
+  )) {
+    const input = {
+      [platform]: Object.fromEntries(settings.map((s) => [s.name, ['alpha', 'beta', 'gamma']])),
+    };
+    await ok(
+      service,
+      'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform } }',
+      { input },
+    );
   }
 }
 
@@ -63,7 +74,9 @@ export function fill(form: Form, variant: number): Record<string, unknown> {
       .filter((element) => !element.hidden)
       .map((element) => [
         element.name,
-        element.options.length > 0 ? element.options[variant % element.options.length]?.value : `${element.name}_${variant}`,
+        element.options.length > 0
+          ? element.options[variant % element.options.length]?.value
+          : `${element.name}_${variant}`,
       ]),
   );
 }
@@ -84,10 +97,14 @@ export async function rowCounts(service: Service): Promise<{ base: number; plugi
   );
   let plugin = 0;
   for (const { tablename } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM "${tablename}"`);
+    const [row] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM "${tablename}"`,
+    );
     plugin += row?.n ?? 0;
   }
-  const [base] = await prisma.$queryRawUnsafe<Array<{ n: number }>>('SELECT count(*)::int AS n FROM data_output_configurations');
+  const [base] = await prisma.$queryRawUnsafe<Array<{ n: number }>>(
+    'SELECT count(*)::int AS n FROM data_output_configurations',
+  );
   return { base: base?.n ?? 0, plugin };
 }
 

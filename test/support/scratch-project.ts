@@ -24,17 +24,36 @@ export function describeRun(run: CommandRun): string {
 }
 
 /** Runs a command to its end; never rejects, so the caller can show the output in an assertion. */
-export function runCommand(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<CommandRun> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<CommandRun> {
   const shown = [command, ...args].join(' ');
   return new Promise((resolve) => {
     // npm prints a warning per package whose engines field asks for a newer Node: allow for it.
-    const settings = { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, maxBuffer: 64 * 1024 * 1024 };
+    const settings = {
+      cwd: options.cwd,
+      env: options.env,
+      timeout: options.timeoutMs,
+      maxBuffer: 64 * 1024 * 1024,
+    };
     execFile(command, args, settings, (error, stdout, stderr) => {
       if (error === null) return resolve({ command: shown, code: 0, stdout, stderr });
       // At run time `code` is a string (e.g. ENOENT) when the command did not start.
       const code = typeof error.code === 'number' ? error.code : null;
-      const failure = error.signal ? `killed by ${error.signal}${error.killed ? ` after ${options.timeoutMs} ms` : ''}` : code === null ? error.message : undefined;
-      resolve({ command: shown, code, stdout, stderr, ...(failure === undefined ? {} : { failure }) });
+      const failure = error.signal
+        ? `killed by ${error.signal}${error.killed ? ` after ${options.timeoutMs} ms` : ''}`
+        : code === null
+          ? error.message
+          : undefined;
+      resolve({
+        command: shown,
+        code,
+        stdout,
+        stderr,
+        ...(failure === undefined ? {} : { failure }),
+      });
     });
   });
 }
@@ -56,9 +75,17 @@ const PROJECT_VARIABLES = [
 
 /** The test process's environment without the project's own variables, plus `extra`. */
 export function commandEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROJECT_VARIABLES.includes(name)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !PROJECT_VARIABLES.includes(name)),
+  );
   // No Prisma update check over the network; plain text to match on.
-  return { ...env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1', NO_COLOR: '1', ...extra };
+  return {
+    ...env,
+    CHECKPOINT_DISABLE: '1',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    NO_COLOR: '1',
+    ...extra,
+  };
 }
 
 /** A new empty folder under the system's temp folder, by its real path (so paths compare equal). */
@@ -69,12 +96,17 @@ export async function makeScratchFolder(prefix: string): Promise<string> {
 async function projectFiles(source: string): Promise<string[]> {
   // Tracked and untracked files, as a commit of the working tree would hold them: uncommitted work
   // is tested, ignored output (data/, src/generated/, node_modules/) is not.
-  const listed = await runCommand('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: source,
-    env: process.env,
-    timeoutMs: 60_000,
-  });
-  if (listed.code !== 0) throw new Error(`Cannot list the project's files.\n${describeRun(listed)}`);
+  const listed = await runCommand(
+    'git',
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    {
+      cwd: source,
+      env: process.env,
+      timeoutMs: 60_000,
+    },
+  );
+  if (listed.code !== 0)
+    throw new Error(`Cannot list the project's files.\n${describeRun(listed)}`);
   const files = new Set(listed.stdout.split('\0').filter(Boolean));
   // Deleted but not yet committed files are still listed as tracked.
   return [...files].filter((file) => existsSync(path.join(source, file)));
@@ -98,11 +130,15 @@ export async function copyProject(source: string, target: string): Promise<void>
   for (const file of await projectFiles(source)) {
     await copyFile(path.join(source, file), path.join(target, file));
   }
-  const copied = await runCommand('cp', ['-a', path.join(source, 'node_modules'), path.join(target, 'node_modules')], {
-    cwd: target,
-    env: process.env,
-    timeoutMs: 300_000,
-  });
+  const copied = await runCommand(
+    'cp',
+    ['-a', path.join(source, 'node_modules'), path.join(target, 'node_modules')],
+    {
+      cwd: target,
+      env: process.env,
+      timeoutMs: 300_000,
+    },
+  );
   if (copied.code !== 0) throw new Error(`Cannot copy node_modules.\n${describeRun(copied)}`);
 }
 
@@ -121,10 +157,20 @@ const SERVING = /Serving GraphQL at (http:\/\/\S+)/;
  * Starts the service of the project in `cwd` as `npm start` would, but without npm in between, so
  * the signals reach the service itself. Resolves once it logs that it serves GraphQL.
  */
-export function startServiceProcess(cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunningService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServiceProcess(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<RunningService> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
     child.kill('SIGTERM');
@@ -143,8 +189,17 @@ export function startServiceProcess(cwd: string, env: NodeJS.ProcessEnv, timeout
       clearTimeout(timer);
       outcome();
     };
-    const fail = (reason: string) => settle(() => void stop().then(() => reject(new Error(`The service ${reason}.\n--- output\n${output}`))));
-    const timer = setTimeout(() => fail(`did not log "Serving GraphQL at" within ${timeoutMs} ms`), timeoutMs);
+    const fail = (reason: string) =>
+      settle(
+        () =>
+          void stop().then(() =>
+            reject(new Error(`The service ${reason}.\n--- output\n${output}`)),
+          ),
+      );
+    const timer = setTimeout(
+      () => fail(`did not log "Serving GraphQL at" within ${timeoutMs} ms`),
+      timeoutMs,
+    );
     // All output is kept, also after start-up, for the messages of failing assertions.
     const collect = (chunk: Buffer) => {
       output += stripVTControlCharacters(chunk.toString());
@@ -154,7 +209,9 @@ export function startServiceProcess(cwd: string, env: NodeJS.ProcessEnv, timeout
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     // No process, so nothing to stop.
-    child.once('error', (error) => settle(() => reject(new Error(`The service could not be started: ${error.message}`))));
+    child.once('error', (error) =>
+      settle(() => reject(new Error(`The service could not be started: ${error.message}`))),
+    );
     void exited.then((code) => fail(`exited with code ${code} before serving`));
   });
 }

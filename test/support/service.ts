@@ -3,8 +3,18 @@ import type { YogaLogger } from 'graphql-yoga';
 import { startService, type Service } from '../../src/service.js';
 
 /** The real service on an in-memory PGlite and a free port, with the given extra environment. */
-export function startTestService(env: Record<string, string> = {}, logger?: YogaLogger): Promise<Service> {
-  const config = loadConfig({ PGLITE_DIR: 'memory://', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+export function startTestService(
+  env: Record<string, string> = {},
+  logger?: YogaLogger,
+): Promise<Service> {
+  const config = loadConfig({
+    PGLITE_DIR: 'memory://',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...env,
+  });
   return logger ? startService(config, logger) : startService(config);
 }
 
@@ -14,7 +24,11 @@ export interface GraphQLResponse<T> {
 }
 
 /** POSTs a GraphQL operation over HTTP. */
-export async function graphql<T>(service: Service, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export async function graphql<T>(
+  service: Service,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(`${service.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },

@@ -8,39 +8,80 @@ import { examplePlugin } from '../fixtures/plugins/example/index.js';
 const withCheck = definePlugin({
   ...examplePlugin,
   check: (value, context) =>
-    value.note?.includes(value.bucket) ? [] : [{ path: ['note'], message: `Must mention the bucket (${context.operation})` }],
+    value.note?.includes(value.bucket)
+      ? []
+      : [{ path: ['note'], message: `Must mention the bucket (${context.operation})` }],
 });
 const view = pluginView({ plugin: withCheck, source: 'test' });
-const configured: CheckContext = { platformSettings: { buckets: ['raw', 'curated'] }, operation: 'create' };
+const configured: CheckContext = {
+  platformSettings: { buckets: ['raw', 'curated'] },
+  operation: 'create',
+};
 
 describe('parseConfiguration', () => {
   it('returns the parsed value when the schema, the options and the plugin check agree', async () => {
-    const result = await parseConfiguration(withCheck, view, { bucket: 'raw', note: 'raw data' }, configured, ['input', 'example']);
+    const result = await parseConfiguration(
+      withCheck,
+      view,
+      { bucket: 'raw', note: 'raw data' },
+      configured,
+      ['input', 'example'],
+    );
     expect(result).toEqual({ ok: true, value: { bucket: 'raw', note: 'raw data' } });
   });
 
   it('reports the plugin check and the option check together, under the input path', async () => {
-    const result = await parseConfiguration(withCheck, view, { bucket: 'gold', note: 'x' }, { ...configured, operation: 'update' }, ['input', 'example']);
+    const result = await parseConfiguration(
+      withCheck,
+      view,
+      { bucket: 'gold', note: 'x' },
+      { ...configured, operation: 'update' },
+      ['input', 'example'],
+    );
     expect(result).toEqual({
       ok: false,
       issues: [
-        { path: ['input', 'example', 'bucket'], message: '"gold" is not one of the configured buckets: raw, curated' },
+        {
+          path: ['input', 'example', 'bucket'],
+          message: '"gold" is not one of the configured buckets: raw, curated',
+        },
         { path: ['input', 'example', 'note'], message: 'Must mention the bucket (update)' },
       ],
     });
   });
 
   it('names schema problems and option problems of one input at once; the check waits for a valid value', async () => {
-    const result = await parseConfiguration(withCheck, view, { bucket: 'gold', note: 7 }, configured, ['in']);
+    const result = await parseConfiguration(
+      withCheck,
+      view,
+      { bucket: 'gold', note: 7 },
+      configured,
+      ['in'],
+    );
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues.map((i) => i.path.join('.'))).toEqual(['in.note', 'in.bucket']);
+    expect(!result.ok && result.issues.map((i) => i.path.join('.'))).toEqual([
+      'in.note',
+      'in.bucket',
+    ]);
   });
 
   it('says when the platform has no options configured', async () => {
-    const result = await parseConfiguration(withCheck, view, { bucket: 'raw', note: 'raw' }, { platformSettings: null, operation: 'create' }, []);
+    const result = await parseConfiguration(
+      withCheck,
+      view,
+      { bucket: 'raw', note: 'raw' },
+      { platformSettings: null, operation: 'create' },
+      [],
+    );
     expect(result).toEqual({
       ok: false,
-      issues: [{ path: ['bucket'], message: 'Platform example has no buckets configured; an operator sets them with configurePlatform' }],
+      issues: [
+        {
+          path: ['bucket'],
+          message:
+            'Platform example has no buckets configured; an operator sets them with configurePlatform',
+        },
+      ],
     });
   });
 });

@@ -11,7 +11,8 @@ const config = z.object({
   // Hidden in the form: the frontend fills it with the data product namespace.
   suffix: formField(z.string().default(''), {
     label: 'Suffix',
-    description: 'Suffix of the path inside the bucket; the data product namespace when the product is not source aligned.',
+    description:
+      'Suffix of the path inside the bucket; the data product namespace when the product is not source aligned.',
     hidden: true,
     useNamespaceWhenNotSourceAligned: true,
   }),

@@ -20,14 +20,23 @@ describe('S3DataOutput', () => {
 
   it('offers bucket (a select of the configured buckets), a hidden suffix and path, in that order', () => {
     expect(fieldNames).toEqual(['bucket', 'suffix', 'path']);
-    const [bucket, suffix, path] = fieldNames.map((name) => formMetaOf(s3.config.shape[name as keyof typeof s3.config.shape]));
+    const [bucket, suffix, path] = fieldNames.map((name) =>
+      formMetaOf(s3.config.shape[name as keyof typeof s3.config.shape]),
+    );
     expect(bucket).toMatchObject({ widget: 'select', optionsFrom: 'buckets' });
     expect(suffix).toMatchObject({ hidden: true, useNamespaceWhenNotSourceAligned: true });
-    expect(path).toMatchObject({ label: 'Path', tooltip: 'The name of the path to give write access to' });
+    expect(path).toMatchObject({
+      label: 'Path',
+      tooltip: 'The name of the path to give write access to',
+    });
   });
 
   it('stores an empty suffix when none is given', () => {
-    expect(s3.config.parse({ bucket: 'raw', path: 'sales/orders' })).toEqual({ bucket: 'raw', suffix: '', path: 'sales/orders' });
+    expect(s3.config.parse({ bucket: 'raw', path: 'sales/orders' })).toEqual({
+      bucket: 'raw',
+      suffix: '',
+      path: 'sales/orders',
+    });
   });
 
   it('requires bucket and path, naming both', () => {
@@ -55,6 +64,9 @@ describe('S3DataOutput', () => {
     };
     expect(pkg.exports[pkg.dataProductPortal.plugin]).toBe('./src/index.ts');
     expect(pkg.dependencies).toBeUndefined();
-    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@data-product-portal/plugin-sdk', 'zod']);
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual([
+      '@data-product-portal/plugin-sdk',
+      'zod',
+    ]);
   });
 });

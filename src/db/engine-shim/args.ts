@@ -23,9 +23,12 @@ function parseDatasource(json: string): Datasource {
     throw new UsageError(`--datasource is not JSON: ${json.slice(0, 80)}`);
   }
   // Checked by hand: this runs on every engine start, and loading zod costs a noticeable part of it.
-  const url: unknown = typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'url') : undefined;
+  const url: unknown =
+    typeof raw === 'object' && raw !== null ? Reflect.get(raw, 'url') : undefined;
   if (typeof url !== 'string' || url === '') {
-    throw new UsageError('--datasource has no url; set datasource.url in prisma.config.ts (this project reads DATABASE_URL)');
+    throw new UsageError(
+      '--datasource has no url; set datasource.url in prisma.config.ts (this project reads DATABASE_URL)',
+    );
   }
   return { url };
 }
@@ -58,12 +61,16 @@ export function parseEngineArgs(argv: readonly string[]): EngineInvocation {
         break;
       case 'cli': {
         const command = argv[i + 1];
-        if (command === undefined) throw new UsageError('cli needs a command, e.g. `cli can-connect-to-database`');
-        if (datasource === undefined) throw new UsageError(`cli ${command} needs --datasource before it`);
+        if (command === undefined)
+          throw new UsageError('cli needs a command, e.g. `cli can-connect-to-database`');
+        if (datasource === undefined)
+          throw new UsageError(`cli ${command} needs --datasource before it`);
         return { kind: 'cli', command, datasource };
       }
       default:
-        throw new UsageError(`unknown argument ${JSON.stringify(arg)}; this engine understands --datamodels, --datasource, --version and cli <command>`);
+        throw new UsageError(
+          `unknown argument ${JSON.stringify(arg)}; this engine understands --datamodels, --datasource, --version and cli <command>`,
+        );
     }
   }
   return { kind: 'rpc', datasource, datamodels };

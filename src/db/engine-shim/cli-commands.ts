@@ -19,7 +19,10 @@ async function maintenanceClient(target: PostgresTarget): Promise<pg.Client> {
   for (const database of ['postgres', 'template1']) {
     const url = new URL(target.url);
     url.pathname = `/${database}`;
-    const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 10_000 });
+    const client = new pg.Client({
+      connectionString: url.toString(),
+      connectionTimeoutMillis: 10_000,
+    });
     try {
       await client.connect();
       return client;
@@ -37,9 +40,14 @@ async function createDatabase(target: PostgresTarget): Promise<string> {
     await client.query(`CREATE DATABASE ${quoteIdentifier(target.database)}`);
   } catch (error) {
     if (stringField(error, 'code') === '42P04') {
-      throw new EngineError(`Database \`${target.database}\` already exists on the database server at \`${target.location}\``, 'P1009');
+      throw new EngineError(
+        `Database \`${target.database}\` already exists on the database server at \`${target.location}\``,
+        'P1009',
+      );
     }
-    throw new EngineError(`Cannot create database \`${target.database}\` at \`${target.location}\`: ${error instanceof Error ? error.message : String(error)}`);
+    throw new EngineError(
+      `Cannot create database \`${target.database}\` at \`${target.location}\`: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -58,6 +66,8 @@ export async function runCliCommand(command: string, datasource: Datasource): Pr
     case 'create-database':
       return createDatabase(target);
     default:
-      throw new UsageError(`unknown cli command ${JSON.stringify(command)}; this engine runs can-connect-to-database and create-database`);
+      throw new UsageError(
+        `unknown cli command ${JSON.stringify(command)}; this engine runs can-connect-to-database and create-database`,
+      );
   }
 }

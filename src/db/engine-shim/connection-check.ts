@@ -18,7 +18,10 @@ export function connectionError(error: unknown, target: PostgresTarget): EngineE
   }
   const sqlState = stringField(error, 'code') ?? '';
   if (sqlState === '3D000') {
-    return new EngineError(`Database \`${target.database}\` does not exist on the database server at \`${target.location}\`.`, 'P1003');
+    return new EngineError(
+      `Database \`${target.database}\` does not exist on the database server at \`${target.location}\`.`,
+      'P1003',
+    );
   }
   if (sqlState.startsWith('28')) {
     return new EngineError(
@@ -26,7 +29,9 @@ export function connectionError(error: unknown, target: PostgresTarget): EngineE
       'P1000',
     );
   }
-  return new EngineError(`Cannot connect to database \`${target.database}\` at \`${target.location}\`: ${message}`);
+  return new EngineError(
+    `Cannot connect to database \`${target.database}\` at \`${target.location}\`: ${message}`,
+  );
 }
 
 /** Connects once to `target`; `undefined` when that works, else the problem as the CLI expects it. */

@@ -15,7 +15,8 @@ export class EngineError extends Error {
 
 /** A string property of an error-like value, e.g. pg's `code` and `severity`. */
 export function stringField(value: unknown, name: string): string | undefined {
-  const found: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
+  const found: unknown =
+    typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
   return typeof found === 'string' ? found : undefined;
 }
 

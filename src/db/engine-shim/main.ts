@@ -17,7 +17,13 @@ const PANIC_EXIT_CODE = 101;
 // commands it reads `error_code` from the ERROR line of this target.
 function exitWithError(error: unknown, exitCode = 1): never {
   const { message, errorCode } = fromEngineRejection(error);
-  writeLog({ level: 'ERROR', message, fields: errorCode ? { error_code: errorCode } : {}, target: 'schema_engine::logger', always: true });
+  writeLog({
+    level: 'ERROR',
+    message,
+    fields: errorCode ? { error_code: errorCode } : {},
+    target: 'schema_engine::logger',
+    always: true,
+  });
   process.exit(exitCode);
 }
 
@@ -29,7 +35,11 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   // The CLI skips the first stderr line of `cli` runs, where the native engine says it started.
-  writeLog({ level: 'INFO', message: 'Starting schema engine (Prisma wasm engine, bin/schema-engine)', always: true });
+  writeLog({
+    level: 'INFO',
+    message: 'Starting schema engine (Prisma wasm engine, bin/schema-engine)',
+    always: true,
+  });
 
   if (invocation.kind === 'cli') {
     const { runCliCommand } = await import('./cli-commands.js');
@@ -40,7 +50,9 @@ async function main(argv: readonly string[]): Promise<void> {
   // params; the engine reads schema files only for multiSchema's `schemas = [...]`, which this
   // project's datasource does not use.
   if (!invocation.datasource) {
-    throw new UsageError('no --datasource given; set datasource.url in prisma.config.ts (this project reads DATABASE_URL)');
+    throw new UsageError(
+      'no --datasource given; set datasource.url in prisma.config.ts (this project reads DATABASE_URL)',
+    );
   }
   const target = postgresTarget(invocation.datasource.url);
   const { runRpcServer } = await import('./rpc-mode.js');

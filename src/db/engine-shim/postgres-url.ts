@@ -20,7 +20,9 @@ export function postgresTarget(url: string): PostgresTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UsageError('datasource.url is not a valid URL; set a postgres:// URL in DATABASE_URL (read by prisma.config.ts)');
+    throw new UsageError(
+      'datasource.url is not a valid URL; set a postgres:// URL in DATABASE_URL (read by prisma.config.ts)',
+    );
   }
   if (!POSTGRES_PROTOCOLS.has(parsed.protocol)) {
     throw new UsageError(
@@ -31,7 +33,9 @@ export function postgresTarget(url: string): PostgresTarget {
   // search_path. Migrating another schema here would leave the service looking at `public`.
   const schema = parsed.searchParams.get('schema');
   if (schema !== null && schema !== 'public') {
-    throw new UsageError(`datasource.url has ?schema=${schema}, which the service does not use (it always works in "public"); remove the parameter`);
+    throw new UsageError(
+      `datasource.url has ?schema=${schema}, which the service does not use (it always works in "public"); remove the parameter`,
+    );
   }
   const database = decodeURIComponent(parsed.pathname.slice(1)) || 'postgres';
   const location = `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}`;

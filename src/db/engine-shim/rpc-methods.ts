@@ -37,14 +37,22 @@ const filters = z.object({
   externalEnums: z.array(z.string()),
 }) satisfies z.ZodType<SchemaFilter>;
 
-const applyMigrationsInput = z.object({ migrationsList: migrationList, filters }) satisfies z.ZodType<ApplyMigrationsInput>;
+const applyMigrationsInput = z.object({
+  migrationsList: migrationList,
+  filters,
+}) satisfies z.ZodType<ApplyMigrationsInput>;
 const diagnoseInput = z.object({
   migrationsList: migrationList,
   optInToShadowDatabase: z.boolean(),
   filters,
 }) satisfies z.ZodType<DiagnoseMigrationHistoryInput>;
-const markAppliedInput = z.object({ migrationsList: migrationList, migrationName: z.string() }) satisfies z.ZodType<MarkMigrationAppliedInput>;
-const markRolledBackInput = z.object({ migrationName: z.string() }) satisfies z.ZodType<MarkMigrationRolledBackInput>;
+const markAppliedInput = z.object({
+  migrationsList: migrationList,
+  migrationName: z.string(),
+}) satisfies z.ZodType<MarkMigrationAppliedInput>;
+const markRolledBackInput = z.object({
+  migrationName: z.string(),
+}) satisfies z.ZodType<MarkMigrationRolledBackInput>;
 
 /** JSON-RPC "Invalid params" (-32602). */
 export class InvalidParamsError extends Error {
@@ -58,11 +66,17 @@ export class MethodNotFoundError extends Error {
 
 type Method = (engine: SchemaEngine, params: unknown) => Promise<unknown>;
 
-function withParams<T>(method: string, schema: z.ZodType<T>, call: (engine: SchemaEngine, input: T) => Promise<unknown>): Method {
+function withParams<T>(
+  method: string,
+  schema: z.ZodType<T>,
+  call: (engine: SchemaEngine, input: T) => Promise<unknown>,
+): Method {
   return (engine, params) => {
     const parsed = schema.safeParse(params);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(params)'}: ${issue.message}`);
+      const issues = parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(params)'}: ${issue.message}`,
+      );
       throw new InvalidParamsError(`invalid params for ${method}: ${issues.join('; ')}`);
     }
     return call(engine, parsed.data);
@@ -71,15 +85,21 @@ function withParams<T>(method: string, schema: z.ZodType<T>, call: (engine: Sche
 
 const METHODS: Record<string, Method> = {
   // prisma migrate deploy
-  applyMigrations: withParams('applyMigrations', applyMigrationsInput, (engine, input) => engine.applyMigrations(input)),
+  applyMigrations: withParams('applyMigrations', applyMigrationsInput, (engine, input) =>
+    engine.applyMigrations(input),
+  ),
   // prisma migrate status
   diagnoseMigrationHistory: withParams('diagnoseMigrationHistory', diagnoseInput, (engine, input) =>
     engine.diagnoseMigrationHistory(input),
   ),
   // prisma migrate resolve --applied / --rolled-back
-  markMigrationApplied: withParams('markMigrationApplied', markAppliedInput, (engine, input) => engine.markMigrationApplied(input)),
-  markMigrationRolledBack: withParams('markMigrationRolledBack', markRolledBackInput, (engine, input) =>
-    engine.markMigrationRolledBack(input),
+  markMigrationApplied: withParams('markMigrationApplied', markAppliedInput, (engine, input) =>
+    engine.markMigrationApplied(input),
+  ),
+  markMigrationRolledBack: withParams(
+    'markMigrationRolledBack',
+    markRolledBackInput,
+    (engine, input) => engine.markMigrationRolledBack(input),
   ),
   // Asked for by the CLI's crash reports. The params name a datasource, but the engine is bound
   // to --datasource and ignores them.

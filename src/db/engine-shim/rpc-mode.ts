@@ -9,7 +9,9 @@ async function startEngine(target: PostgresTarget): Promise<SchemaEngineHandle> 
   try {
     // `@prisma/adapter-pg` on the URL as is, as the service connects (src/db/connect.ts), so the
     // CLI and the service see the same database and `_prisma_migrations`.
-    return await createSchemaEngine(new PrismaPg({ connectionString: target.url }), { log: forwardEngineLog });
+    return await createSchemaEngine(new PrismaPg({ connectionString: target.url }), {
+      log: forwardEngineLog,
+    });
   } catch (error) {
     // The engine's connection errors carry no Prisma code (P1001, P1003, ...); a plain
     // connection finds it.

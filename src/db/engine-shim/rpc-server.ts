@@ -46,7 +46,11 @@ function rpcError(error: unknown, handle: SchemaEngineHandle | undefined): RpcEr
   const { message, errorCode } = fromEngineRejection(handle ? handle.explain(error) : error);
   const data: ErrorData = { is_panic: false, message, meta: {} };
   if (errorCode) data.error_code = errorCode;
-  return { code: ENGINE_ERROR, message: 'An error happened. Check the data field for details.', data };
+  return {
+    code: ENGINE_ERROR,
+    message: 'An error happened. Check the data field for details.',
+    data,
+  };
 }
 
 export type ServeOutcome = 'closed' | 'panicked';
@@ -55,7 +59,10 @@ export type ServeOutcome = 'closed' | 'panicked';
  * Answers requests from `input` until it closes, or until the engine panics (its wasm instance
  * is unusable afterwards; the native engine exits with 101 then, which the caller should do).
  */
-export function serveJsonRpc(engine: Promise<SchemaEngineHandle>, input: Readable = process.stdin): Promise<ServeOutcome> {
+export function serveJsonRpc(
+  engine: Promise<SchemaEngineHandle>,
+  input: Readable = process.stdin,
+): Promise<ServeOutcome> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let queue = Promise.resolve();
   let panicked = false;
@@ -66,7 +73,10 @@ export function serveJsonRpc(engine: Promise<SchemaEngineHandle>, input: Readabl
     try {
       message = JSON.parse(line);
     } catch {
-      send({ id: null, error: { code: -32700, message: `Parse error: not JSON: ${line.slice(0, 80)}` } });
+      send({
+        id: null,
+        error: { code: -32700, message: `Parse error: not JSON: ${line.slice(0, 80)}` },
+      });
       return;
     }
     const parsed = request.safeParse(message);
@@ -84,7 +94,14 @@ export function serveJsonRpc(engine: Promise<SchemaEngineHandle>, input: Readabl
       if (error instanceof WebAssembly.RuntimeError) {
         panicked = true;
         const panic = lastPanicMessage() ?? error.message;
-        send({ id, error: { code: ENGINE_ERROR, message: panic, data: { is_panic: true, message: panic, backtrace: '' } } });
+        send({
+          id,
+          error: {
+            code: ENGINE_ERROR,
+            message: panic,
+            data: { is_panic: true, message: panic, backtrace: '' },
+          },
+        });
         lines.close();
         return;
       }
@@ -96,7 +113,9 @@ export function serveJsonRpc(engine: Promise<SchemaEngineHandle>, input: Readabl
     lines.on('line', (line) => {
       queue = queue
         .then(() => answer(line))
-        .catch((error: unknown) => writeLog({ level: 'ERROR', message: `could not answer a request: ${String(error)}` }));
+        .catch((error: unknown) =>
+          writeLog({ level: 'ERROR', message: `could not answer a request: ${String(error)}` }),
+        );
     });
     lines.on('close', () => {
       void queue.then(() => resolve(panicked ? 'panicked' : 'closed'));

@@ -24,9 +24,20 @@ export interface LogLine {
   always?: boolean;
 }
 
-export function writeLog({ level, message, fields = {}, target = 'schema_engine', always = false }: LogLine): void {
+export function writeLog({
+  level,
+  message,
+  fields = {},
+  target = 'schema_engine',
+  always = false,
+}: LogLine): void {
   if (!always && rank(level) > threshold) return;
-  const line = { timestamp: new Date().toISOString(), level: level.toUpperCase(), fields: { message, ...fields }, target };
+  const line = {
+    timestamp: new Date().toISOString(),
+    level: level.toUpperCase(),
+    fields: { message, ...fields },
+    target,
+  };
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
