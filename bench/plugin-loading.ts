@@ -59,9 +59,9 @@ async function measure(label: string, projectDir: string): Promise<void> {
   const plugins = report.registry.list();
   const discovery = await medianOf(() => discoverPluginPackages({ projectDir }));
   const base = readBaseSchema();
-  const fragments = await medianOf(() =>
-    plugins.forEach((loaded) => checkPluginFragment(loaded, base)),
-  );
+  const fragments = await medianOf(() => {
+    for (const loaded of plugins) checkPluginFragment(loaded, base);
+  });
   const whole = await medianOf(() => inspectPlugins({ projectDir }));
   console.log(
     `${label.padEnd(26)} ${String(plugins.length).padStart(7)}  ${cold.toFixed(0).padStart(9)}  ${whole.toFixed(1).padStart(9)}  ` +

@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The project root (the folder holding package.json), whatever the working directory. */
 export const projectRoot = fileURLToPath(new URL('../', import.meta.url));

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
-import { pluginSelection, type Config } from './config.js';
+import { type Config, pluginSelection } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import type { Context } from './graphql/builder.js';
@@ -10,9 +10,9 @@ import { buildSchema } from './graphql/schema.js';
 import { useStaticResults } from './graphql/static-results.js';
 import { useStructuredVariableErrors } from './graphql/variable-errors.js';
 import { paths } from './paths.js';
+import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
 import { PlatformSettingsStore } from './store/platform-settings-store.js';
-import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 
 export interface Service {
   registry: PluginRegistry;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   containerField,
   definePlugin,
@@ -6,6 +5,7 @@ import {
   tableAccessFields,
   tableAccessRules,
 } from '@data-product-portal/plugin-sdk';
+import { z } from 'zod';
 
 const config = z
   .object({

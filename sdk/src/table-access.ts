@@ -6,12 +6,10 @@ import { formField, storedField } from './field.js';
  * then a schema, then a table): the access granularity, the table and the resolved paths,
  * with the save rules every such platform applies.
  */
-export const accessGranularity = z
-  .enum(['schema', 'table'])
-  .meta({
-    id: 'AccessGranularity',
-    description: 'Whether write access covers a whole schema or a single table.',
-  });
+export const accessGranularity = z.enum(['schema', 'table']).meta({
+  id: 'AccessGranularity',
+  description: 'Whether write access covers a whole schema or a single table.',
+});
 
 export type AccessGranularity = z.infer<typeof accessGranularity>;
 

@@ -1,12 +1,12 @@
-import type { FormElement } from '../config-schema/form.js';
 import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
+import type { FormElement } from '../config-schema/form.js';
 import type { PluginView } from './plugin-view.js';
 
 type JsonSchema = Record<string, unknown>;
 
 // JSON Schema form generators see the configured options as the field's `enum`.
 function withOptionEnums(schema: JsonSchema, elements: readonly FormElement[]): JsonSchema {
-  const properties = schema['properties'] as Record<string, JsonSchema> | undefined;
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
   if (!properties) return schema;
   const next = { ...properties };
   for (const element of elements) {

@@ -1,6 +1,6 @@
+import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
 import { z } from 'zod';
 import type { FormElement } from '../config-schema/form.js';
-import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
 
 /**
  * A setting of a platform's configuration: an option list an operator maintains, which fills the

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { describeConfig, type ConfigField } from '../config-schema/describe.js';
-import { formElements, type FormElement } from '../config-schema/form.js';
+import { type ConfigField, describeConfig } from '../config-schema/describe.js';
+import { type FormElement, formElements } from '../config-schema/form.js';
 import type { RegisteredPlugin } from '../registry/registry.js';
 import { lacksOptions } from './configured-view.js';
-import { platformSettingsOf, type PlatformSetting } from './platform-settings.js';
+import { type PlatformSetting, platformSettingsOf } from './platform-settings.js';
 
 /** The npm package a plugin came from. */
 export interface PluginPackageView {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { ConfigSchema, FormFieldMeta } from '@data-product-portal/plugin-sdk';
+import { z } from 'zod';
 
 export type ScalarKind = 'String' | 'Boolean' | 'Int' | 'Float';
 

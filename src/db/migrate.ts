@@ -5,7 +5,7 @@ import type {
   SchemaFilter,
 } from '@prisma/schema-engine-wasm';
 import { readMigrationsDir } from './migrations-dir.js';
-import { withSchemaEngine, type SchemaEngineHandle } from './schema-engine.js';
+import { type SchemaEngineHandle, withSchemaEngine } from './schema-engine.js';
 
 export interface MigrateOptions {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;

@@ -17,7 +17,9 @@ export function lastPanicMessage(): string | undefined {
 function installPanicRegistry(): void {
   if (Reflect.get(globalThis, PANIC_REGISTRY) !== undefined) return;
   Reflect.set(globalThis, PANIC_REGISTRY, {
-    set_message: (message: string) => void (lastPanic = message),
+    set_message: (message: string) => {
+      lastPanic = message;
+    },
   });
 }
 
@@ -63,7 +65,7 @@ export function loadSchemaEngineModule(): Promise<EngineModule> {
       './schema_engine_bg.js': withTrackedTimers(glue),
     });
     glue.__wbg_set_wasm(instance.exports);
-    const start = instance.exports['__wbindgen_start'];
+    const start = instance.exports.__wbindgen_start;
     if (typeof start !== 'function')
       throw new Error('schema engine wasm has no __wbindgen_start export');
     start();

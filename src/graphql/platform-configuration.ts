@@ -1,4 +1,4 @@
-import { platformSettingsSchema, type PlatformSetting } from '../catalog/platform-settings.js';
+import { type PlatformSetting, platformSettingsSchema } from '../catalog/platform-settings.js';
 import type { PluginView } from '../catalog/plugin-view.js';
 import type { StoredPlatformSettings } from '../store/platform-settings-store.js';
 import { zodIssues } from '../validation/issues.js';

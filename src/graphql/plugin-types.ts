@@ -1,6 +1,6 @@
+import { type DependsOn, FORM_WIDGETS } from '@data-product-portal/plugin-sdk';
 import type { PluginPackageView, PluginView } from '../catalog/plugin-view.js';
 import type { FormElement, FormOption } from '../config-schema/form.js';
-import { FORM_WIDGETS, type DependsOn } from '@data-product-portal/plugin-sdk';
 import type { Builder } from './builder.js';
 
 /** Object types describing plugins and their forms. */

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, type ValueNode, valueFromASTUntyped } from 'graphql';
 import type { Builder, FormValue } from './builder.js';
 
 function isFormValue(value: unknown): value is FormValue {

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { pluginView, type PluginEntry, type PluginView } from '../catalog/plugin-view.js';
+import { type PluginEntry, type PluginView, pluginView } from '../catalog/plugin-view.js';
 import type { PluginRegistry } from '../registry/registry.js';
 import { createBuilder } from './builder.js';
 import { addConfigInputs } from './config-inputs.js';

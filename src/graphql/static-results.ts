@@ -1,7 +1,7 @@
 import {
-  Kind,
   type DocumentNode,
   type ExecutionResult,
+  Kind,
   type OperationDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';

@@ -1,9 +1,9 @@
 import {
   coerceInputValue,
+  type GraphQLError,
   getOperationAST,
   isInputType,
   typeFromAST,
-  type GraphQLError,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { InputIssue } from '../validation/issues.js';

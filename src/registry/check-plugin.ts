@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
-import semver from 'semver';
-import { z } from 'zod';
-import { isCompatible } from './contract.js';
-import { describeConfig, type ConfigField } from '../config-schema/describe.js';
 import {
   CONTRACT_VERSION,
+  type DataOutputPlugin,
   FORM_WIDGETS,
   PLUGIN_BRAND,
-  type DataOutputPlugin,
 } from '@data-product-portal/plugin-sdk';
+import semver from 'semver';
+import { z } from 'zod';
+import { type ConfigField, describeConfig } from '../config-schema/describe.js';
+import { isCompatible } from './contract.js';
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 const text = z.string().trim().min(1);

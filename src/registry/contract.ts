@@ -1,5 +1,5 @@
-import semver from 'semver';
 import { CONTRACT_VERSION, SDK_PACKAGE } from '@data-product-portal/plugin-sdk';
+import semver from 'semver';
 
 /**
  * The prerelease rule: ranges are matched with prereleases included (node-semver's

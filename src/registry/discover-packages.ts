@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from '../paths.js';
 import { PluginLoadError } from './errors.js';
-import { packageCulprit, readPluginPackage, type PluginPackage } from './plugin-package.js';
+import { type PluginPackage, packageCulprit, readPluginPackage } from './plugin-package.js';
 
 export interface Discovery {
   /** Plugin packages to load, by package name. */

@@ -6,11 +6,11 @@ import { displayPath } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
 import {
+  type CheckedPackage,
   checkPluginPackage,
   checkSharedCopies,
-  packageCulprit,
-  type CheckedPackage,
   type PluginPackage,
+  packageCulprit,
 } from './plugin-package.js';
 
 export interface LoadedPlugin {

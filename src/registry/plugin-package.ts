@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { SDK_PACKAGE } from '@data-product-portal/plugin-sdk';
+import { z } from 'zod';
 import { displayPath } from '../paths.js';
 import { contractProblem } from './contract.js';
 import { exclusionHint, PluginLoadError } from './errors.js';

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, paths, projectRoot } from '../paths.js';
+import type { SchemaFile } from '../schema-build/fragment.js';
 import { checkPluginFragment, readBaseSchema } from './check-fragments.js';
 import { discoverPluginPackages } from './discover-packages.js';
-import type { SchemaFile } from '../schema-build/fragment.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
 import {
   internalPluginFolders,
+  type LoadedPlugin,
   loadEntryModule,
   loadInternalPlugin,
   loadPackagePlugin,
-  type LoadedPlugin,
 } from './load-module.js';
 import type { PluginPackage } from './plugin-package.js';
 

@@ -3,7 +3,7 @@ import { displayPath, paths } from '../paths.js';
 import type { PluginRegistry } from '../registry/registry.js';
 import { fragmentsOf } from './fragments-of.js';
 import { mergeSchema } from './merge.js';
-import { describeCopy, pluginMigrationCopies, type MigrationCopy } from './plugin-migrations.js';
+import { describeCopy, type MigrationCopy, pluginMigrationCopies } from './plugin-migrations.js';
 
 /** What `npm run schema:build` would write for the enabled plugins, compared with what is on disk. */
 export interface BuildState {

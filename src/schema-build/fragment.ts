@@ -1,5 +1,5 @@
 import { displayPath } from '../paths.js';
-import { PrismaSchemaError, readDatamodel, type DmmfModel } from './prisma-wasm.js';
+import { type DmmfModel, PrismaSchemaError, readDatamodel } from './prisma-wasm.js';
 
 /** The shared table every plugin table extends. */
 export const BASE_MODEL = 'DataOutputConfiguration';

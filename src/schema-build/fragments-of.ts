@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
-import { describeConfig, type ConfigField } from '../config-schema/describe.js';
+import { type ConfigField, describeConfig } from '../config-schema/describe.js';
 import type { PluginRegistry } from '../registry/registry.js';
 import type { ConfigColumn, FragmentSource } from './fragment.js';
 

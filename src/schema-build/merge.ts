@@ -3,9 +3,9 @@ import {
   BASE_MODEL,
   checkFragment,
   FragmentError,
-  withRelations,
   type FragmentSource,
   type SchemaFile,
+  withRelations,
 } from './fragment.js';
 import { formatSchema, readDatamodel } from './prisma-wasm.js';
 

@@ -1,6 +1,6 @@
 import {
-  Prisma,
   type DataOutputConfiguration,
+  Prisma,
   type PrismaClient,
 } from '../generated/prisma/client.js';
 import type { Position } from './cursor.js';

@@ -1,6 +1,6 @@
+import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
 import { storedSettingsSchema } from '../catalog/platform-settings.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
 
 export interface StoredPlatformSettings {
   platform: string;

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { ConfigIssue } from '@data-product-portal/plugin-sdk';
+import type { z } from 'zod';
 
 /** One problem with a mutation's input; `path` starts at the argument, e.g. `['input', 'glue', 'database']`. */
 export interface InputIssue {

@@ -1,6 +1,6 @@
-import type { PluginView } from '../catalog/plugin-view.js';
 import type { CheckContext, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
-import { friendlierMessages, under, zodIssues, type InputIssue, type Parsed } from './issues.js';
+import type { PluginView } from '../catalog/plugin-view.js';
+import { friendlierMessages, type InputIssue, type Parsed, under, zodIssues } from './issues.js';
 
 function optionIssues(
   view: PluginView,

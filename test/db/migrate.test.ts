@@ -86,7 +86,7 @@ describe.each([
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
       )
     )
-      .map((row) => row['table_name'])
+      .map((row) => row.table_name)
       .sort();
   const history = () =>
     backend.query(
@@ -116,7 +116,7 @@ describe.each([
     const [fk] = await backend.query(
       `SELECT delete_rule FROM information_schema.referential_constraints WHERE constraint_name = 'Child_id_fkey'`,
     );
-    expect(fk?.['delete_rule']).toBe('CASCADE');
+    expect(fk?.delete_rule).toBe('CASCADE');
     const rows = await history();
     expect(rows).toMatchObject([
       {
@@ -134,7 +134,7 @@ describe.each([
         logs: null,
       },
     ]);
-    for (const row of rows) expect(row['finished_at']).toBeInstanceOf(Date);
+    for (const row of rows) expect(row.finished_at).toBeInstanceOf(Date);
   });
 
   it('applies nothing the second time and diagnoses a clean history', async () => {
@@ -163,7 +163,7 @@ describe.each([
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'Parent' AND column_name = 'nickname'`,
     );
     expect(columns).toHaveLength(1);
-    expect((await history()).map((row) => row['migration_name'])).toEqual([M1, M2, M3]);
+    expect((await history()).map((row) => row.migration_name)).toEqual([M1, M2, M3]);
   });
 
   it('refuses to run when an applied migration was edited', async () => {
@@ -195,13 +195,13 @@ describe.each([
     // The script runs as one implicit transaction: its first statement did not stick.
     expect(await tables()).toEqual(['Child', 'Parent', '_prisma_migrations']);
     const rows = await history();
-    expect(rows.map((row) => [row['migration_name'], row['finished_at'] instanceof Date])).toEqual([
+    expect(rows.map((row) => [row.migration_name, row.finished_at instanceof Date])).toEqual([
       [M1, true],
       [M2, true],
       [M3, true],
       [M4, false],
     ]);
-    expect(rows[3]?.['logs']).toMatch(/syntax error at or near "SELEC"/);
+    expect(rows[3]?.logs).toMatch(/syntax error at or near "SELEC"/);
 
     expect((await diagnoseMigrations(options())).failedMigrationNames).toEqual([M4]);
     await expect(applyPendingMigrations(options())).rejects.toThrow(

@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, realpath, rm } from 'node:fs/promises';
+import { readdir, readFile, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import {
+  type CommandRun,
   commandEnv,
   copyProject,
   describeRun,
   makeScratchFolder,
+  type RunningService,
   runCommand,
   startServiceProcess,
-  type CommandRun,
-  type RunningService,
 } from '../support/scratch-project.js';
 
 // What an operator does with the S3 plugin package, on a copy of the project: install it with npm,
@@ -217,7 +217,7 @@ async function createAndList(service: RunningService): Promise<void> {
   const { dataOutputConfigurations } = await listS3(service);
   expect(dataOutputConfigurations).toEqual({
     totalCount: 1,
-    nodes: [{ id: created.createDataOutputConfiguration['id'], ...expected }],
+    nodes: [{ id: created.createDataOutputConfiguration.id, ...expected }],
   });
 }
 
@@ -333,7 +333,7 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
       run,
     );
     expect(report.broken).toEqual([]);
-    expect(report.plugins.find((plugin) => plugin['name'] === S3_PLUGIN)).toEqual({
+    expect(report.plugins.find((plugin) => plugin.name === S3_PLUGIN)).toEqual({
       name: S3_PLUGIN,
       version: '1.0.0',
       source: S3_SOURCE,
@@ -359,7 +359,7 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     const applied = await db.query(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
     );
-    expect(applied.map((row) => row['migration_name'])).toEqual(expected);
+    expect(applied.map((row) => row.migration_name)).toEqual(expected);
     expect(await db.query("SELECT to_regclass('public.s3_data_outputs')::text AS t")).toEqual([
       { t: 's3_data_outputs' },
     ]);

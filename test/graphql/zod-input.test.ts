@@ -1,4 +1,5 @@
-import { printType, type GraphQLInputObjectType } from 'graphql';
+import { type ConfigSchema, formField, storedField } from '@data-product-portal/plugin-sdk';
+import { type GraphQLInputObjectType, printType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { PluginView } from '../../src/catalog/plugin-view.js';
@@ -6,7 +7,6 @@ import { describeConfig, UnsupportedConfigError } from '../../src/config-schema/
 import { createBuilder } from '../../src/graphql/builder.js';
 import { addConfigInputs } from '../../src/graphql/config-inputs.js';
 import { configTypeResolver } from '../../src/graphql/config-types.js';
-import { formField, storedField, type ConfigSchema } from '@data-product-portal/plugin-sdk';
 
 const level = z.enum(['low', 'high']).meta({ id: 'SharedLevel', description: 'A shared level.' });
 

@@ -123,7 +123,7 @@ describe.each(BACKENDS)('data output configurations on $name', (backend) => {
       expect(edges.length).toBeLessThanOrEqual(2);
       expect(
         edges.every(
-          (e) => e.node.plugin === 'GlueDataOutput' && typeof e.node['database'] === 'string',
+          (e) => e.node.plugin === 'GlueDataOutput' && typeof e.node.database === 'string',
         ),
       ).toBe(true);
       seen.push(...edges.map((e) => e.node.id));

@@ -48,7 +48,7 @@ describe('configurations of a plugin that is no longer enabled', () => {
         glueOnly,
         `mutation { deleteDataOutputConfiguration(id: "${snowflakeId}") { id } }`,
       );
-      expect(removal.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+      expect(removal.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(await rowCounts(glueOnly)).toEqual({ base: 2, plugin: 2 });
     } finally {
       await glueOnly.close();

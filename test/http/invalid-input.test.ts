@@ -5,10 +5,10 @@ import {
   CONFIG_FIELDS,
   configureAllPlatforms,
   create,
+  type Form,
   fill,
   formOf,
   rowCounts,
-  type Form,
   type Stored,
 } from '../support/portal-client.js';
 import { graphql } from '../support/service.js';
@@ -96,7 +96,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
     const errors = await rejected(CREATE, {
       input: { glue: { ...valid, database: 7, accessGranularity: 'column' } },
     });
-    expect(errors[0]?.extensions?.['issues']).toEqual([
+    expect(errors[0]?.extensions?.issues).toEqual([
       {
         path: ['input', 'glue', 'database'],
         message: 'String cannot represent a non string value: 7',
@@ -173,7 +173,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
     );
     expect(data?.dataOutputConfiguration).toEqual({
       updatedAt: existing.updatedAt,
-      database: valid['database'],
+      database: valid.database,
     });
   });
 
@@ -182,14 +182,14 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
       id: existing.id,
       input: { glue: { ...valid, databaseSuffix: '' } },
     });
-    expect(errors[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const { data } = await graphql<{ dataOutputConfiguration: Stored }>(
       service,
       `{ dataOutputConfiguration(id: "${existing.id}") { updatedAt ... on GlueDataOutput { databaseSuffix } } }`,
     );
     expect(data?.dataOutputConfiguration).toEqual({
       updatedAt: existing.updatedAt,
-      databaseSuffix: valid['databaseSuffix'],
+      databaseSuffix: valid.databaseSuffix,
     });
   });
 
@@ -200,7 +200,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
       { id: UNKNOWN_ID },
     );
     for (const errors of [update, remove]) {
-      expect(errors.map((e) => [e.message, e.extensions?.['code']])).toEqual([
+      expect(errors.map((e) => [e.message, e.extensions?.code])).toEqual([
         [`No data output configuration has id ${UNKNOWN_ID}.`, 'NOT_FOUND'],
       ]);
     }
@@ -215,7 +215,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
     const errors = await rejected(CREATE, {
       input: { databricks: { ...fill(databricks, 0), catalog: 'main' } },
     });
-    expect(errors[0]?.extensions?.['issues']).toEqual([
+    expect(errors[0]?.extensions?.issues).toEqual([
       {
         path: ['input', 'databricks', 'catalog'],
         message:

@@ -61,7 +61,7 @@ describe('platform settings fill the forms', () => {
     ]);
     const form = await ok<FormAnswer>(service, FORM);
     expect(form.pluginForm.notConfigured).toBe(true);
-    expect(form.pluginForm.jsonSchema.properties['database']?.enum).toBeUndefined();
+    expect(form.pluginForm.jsonSchema.properties.database?.enum).toBeUndefined();
   });
 
   it('refuses empty and duplicate options, naming each, and stores nothing', async () => {
@@ -100,7 +100,7 @@ describe('platform settings fill the forms', () => {
       { label: 'sales', value: 'sales' },
       { label: 'finance', value: 'finance' },
     ]);
-    expect(form.pluginForm.jsonSchema.properties['database']?.enum).toEqual(['sales', 'finance']);
+    expect(form.pluginForm.jsonSchema.properties.database?.enum).toEqual(['sales', 'finance']);
     const plugins = await ok<{ plugins: Array<{ name: string; notConfigured: boolean }> }>(
       service,
       '{ plugins { name notConfigured } }',

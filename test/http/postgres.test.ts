@@ -1,6 +1,6 @@
+import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnoseMigrations } from '../../src/db/migrate.js';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { paths } from '../../src/paths.js';
 import type { Service } from '../../src/service.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';

@@ -1,8 +1,8 @@
+import { definePlugin, PLUGIN_BRAND, storedField } from '@data-product-portal/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { examplePlugin } from '../fixtures/plugins/example/index.js';
 import { checkPlugin } from '../../src/registry/check-plugin.js';
-import { definePlugin, PLUGIN_BRAND, storedField } from '@data-product-portal/plugin-sdk';
+import { examplePlugin } from '../fixtures/plugins/example/index.js';
 
 function problemsOf(value: unknown): string[] {
   const result = checkPlugin(value);

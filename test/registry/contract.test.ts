@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk';
+import { describe, expect, it } from 'vitest';
 import { contractProblem, isCompatible } from '../../src/registry/contract.js';
 
 describe('plugin contract compatibility', () => {

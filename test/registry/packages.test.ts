@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PluginLoadError } from '../../src/registry/errors.js';
-import { inspectPlugins, loadRegistry, type LoadOptions } from '../../src/registry/registry.js';
-import { fixtureProject, type FixtureProject } from '../support/fixture-project.js';
+import { inspectPlugins, type LoadOptions, loadRegistry } from '../../src/registry/registry.js';
+import { type FixtureProject, fixtureProject } from '../support/fixture-project.js';
 
 const HINT = (name: string) =>
   `To start without it, uninstall it (\`npm uninstall ${name}\`) or add it to EXCLUDED_PLUGIN_PACKAGES.`;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { definePlugin } from '@data-product-portal/plugin-sdk';
-import { examplePlugin } from '../fixtures/plugins/example/index.js';
+import { describe, expect, it } from 'vitest';
 import { PluginLoadError } from '../../src/registry/errors.js';
 import { loadRegistry } from '../../src/registry/registry.js';
+import { examplePlugin } from '../fixtures/plugins/example/index.js';
 
 const fixtures = 'test/fixtures/plugins';
 const DEFAULTS = [

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findPackageDir } from '../../src/registry/plugin-package.js';
 import { projectRoot } from '../../src/paths.js';
+import { findPackageDir } from '../../src/registry/plugin-package.js';
 
 const FIXTURES = path.join(projectRoot, 'test/fixtures/packages');
 

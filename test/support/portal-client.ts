@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Service } from '../../src/service.js';
-import { graphql, type GraphQLResponse } from './service.js';
+import { type GraphQLResponse, graphql } from './service.js';
 
 // What a frontend does: read forms and platform settings, fill inputs, call the mutations.
 

@@ -14,7 +14,7 @@ export interface ScratchDatabase {
  * server every machine of this project runs), dropped again by `drop`.
  */
 export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
-  const server = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const server = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdtemp, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';

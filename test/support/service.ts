@@ -1,6 +1,6 @@
-import { loadConfig } from '../../src/config.js';
 import type { YogaLogger } from 'graphql-yoga';
-import { startService, type Service } from '../../src/service.js';
+import { loadConfig } from '../../src/config.js';
+import { type Service, startService } from '../../src/service.js';
 
 /** The real service on an in-memory PGlite and a free port, with the given extra environment. */
 export function startTestService(

@@ -1,6 +1,6 @@
+import { type CheckContext, definePlugin } from '@data-product-portal/plugin-sdk';
 import { describe, expect, it } from 'vitest';
 import { pluginView } from '../../src/catalog/plugin-view.js';
-import { definePlugin, type CheckContext } from '@data-product-portal/plugin-sdk';
 import { parseConfiguration } from '../../src/validation/parse-configuration.js';
 import { examplePlugin } from '../fixtures/plugins/example/index.js';
 

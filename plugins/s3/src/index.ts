@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { definePlugin, formField } from '@data-product-portal/plugin-sdk';
+import { z } from 'zod';
 
 const config = z.object({
   bucket: formField(z.string().min(1), {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { formMetaOf } from '@data-product-portal/plugin-sdk';
+import { describe, expect, it } from 'vitest';
 import s3 from '../src/index.js';
 
 const fieldNames = Object.keys(s3.config.shape);

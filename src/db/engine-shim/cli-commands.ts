@@ -3,7 +3,7 @@ import type { Datasource } from './args.js';
 import { UsageError } from './args.js';
 import { connectionError, connectionProblem } from './connection-check.js';
 import { EngineError, stringField } from './engine-error.js';
-import { postgresTarget, type PostgresTarget } from './postgres-url.js';
+import { type PostgresTarget, postgresTarget } from './postgres-url.js';
 
 // The one-shot `schema-engine --datasource <json> cli <command>` runs the CLI makes before
 // `migrate status` and `migrate deploy` (and `deploy` creates a missing database with the second).

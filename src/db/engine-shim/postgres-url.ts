@@ -39,6 +39,6 @@ export function postgresTarget(url: string): PostgresTarget {
   }
   const database = decodeURIComponent(parsed.pathname.slice(1)) || 'postgres';
   const location = `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}`;
-  const user = decodeURIComponent(parsed.username) || process.env['USER'] || 'postgres';
+  const user = decodeURIComponent(parsed.username) || process.env.USER || 'postgres';
   return { url, database, location, user };
 }

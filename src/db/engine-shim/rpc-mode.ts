@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { createSchemaEngine, type SchemaEngineHandle } from '../schema-engine.js';
 import { connectionProblem } from './connection-check.js';
 import type { PostgresTarget } from './postgres-url.js';
-import { serveJsonRpc, type ServeOutcome } from './rpc-server.js';
+import { type ServeOutcome, serveJsonRpc } from './rpc-server.js';
 import { forwardEngineLog } from './stderr-log.js';
 
 async function startEngine(target: PostgresTarget): Promise<SchemaEngineHandle> {

@@ -13,7 +13,7 @@ function rank(level: string): number {
 
 // The CLI sets RUST_LOG=info unless the user set it; only a plain level is understood here
 // (`info`, `debug`, ...), anything else (`schema_engine=debug`) logs at info.
-const threshold = rank(process.env['RUST_LOG'] ?? 'info');
+const threshold = rank(process.env.RUST_LOG ?? 'info');
 
 export interface LogLine {
   level: string;
