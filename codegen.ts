@@ -5,7 +5,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // runs it with --check. Typed client operations go in a further `generates` entry, e.g.
 // 'src/generated/graphql/': { preset: 'client', documents: ['test/**/*.graphql'] }.
 const config: CodegenConfig = {
-  schema: './src/graphql/codegen-schema.ts',
+  schema: './tools/schema-build/codegen-schema.ts',
   silent: true,
   // Keep definition order (loading sorts by default): input fields follow the plugins' form order.
   config: { sort: false },

@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
-import { checkPluginFragment, readBaseSchema } from '../src/registry/check-fragments.js';
 import { discoverPluginPackages } from '../src/registry/discover-packages.js';
 import { findPackageDir } from '../src/registry/plugin-package.js';
 import { inspectPlugins } from '../src/registry/registry.js';
+import { checkPluginFragment, readBaseSchema } from '../tools/schema-build/check-fragments.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 

@@ -1,10 +1,10 @@
-import { loadConfig, loadDotEnv } from './config.js';
+import { loadDotEnv, loadEnv } from './env.js';
 import { startService } from './service.js';
 
 // Entry point. A start-up failure prints its message, which names the culprit and the fix, and exits 1.
 loadDotEnv();
 try {
-  const service = await startService(loadConfig());
+  const service = await startService(loadEnv());
   const stop = () => void service.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,15 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
-import { type Config, pluginSelection } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
+import { type Env, pluginSelection } from './env.js';
+import { getDatamodel } from './generated/pothos-types.js';
 import type { Context } from './graphql/builder.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
 import { useStaticResults } from './graphql/static-results.js';
 import { useStructuredVariableErrors } from './graphql/variable-errors.js';
 import { paths } from './paths.js';
+import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
 import { PlatformSettingsStore } from './store/platform-settings-store.js';
@@ -29,18 +31,19 @@ export interface Service {
  * listening rejects, naming its cause; nothing is left open.
  */
 export async function startService(
-  config: Config,
-  logger: YogaLogger = createLogger(config.LOG_LEVEL),
+  env: Env,
+  logger: YogaLogger = createLogger(env.LOG_LEVEL),
 ): Promise<Service> {
   const registry = await loadRegistry({
-    ...pluginSelection(config),
+    ...pluginSelection(env),
+    verify: modelCheck(getDatamodel().datamodel.models),
     log: (m) => logger.info(m),
     warn: (m) => logger.warn(m),
   });
   const { schema, views } = buildSchema(registry);
   const db = await connectDatabase(
-    config,
-    config.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {},
+    env,
+    env.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {},
   );
   try {
     logger.info(`Database: ${db.description}`);
@@ -57,7 +60,7 @@ export async function startService(
   }
   const platformSettings = new PlatformSettingsStore(
     db.prisma,
-    config.PLATFORM_SETTINGS_MAX_AGE_SECONDS * 1000,
+    env.PLATFORM_SETTINGS_MAX_AGE_SECONDS * 1000,
     (m) => logger.warn(m),
   );
   const dataOutputs = new DataOutputStore(
@@ -68,7 +71,7 @@ export async function startService(
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: () => context,
-    graphiql: config.NODE_ENV !== 'production',
+    graphiql: env.NODE_ENV !== 'production',
     logging: logger,
     // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
     plugins: [
@@ -83,16 +86,16 @@ export async function startService(
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(config.PORT, config.HOST, resolve);
+      server.listen(env.PORT, env.HOST, resolve);
     });
   } catch (error) {
     await db.close();
     throw new Error(
-      `Cannot listen on ${config.HOST}:${config.PORT} (PORT, HOST): ${error instanceof Error ? error.message : String(error)}`,
+      `Cannot listen on ${env.HOST}:${env.PORT} (PORT, HOST): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   const { port } = server.address() as AddressInfo;
-  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   const url = `http://${host}:${port}`;
   logger.info(`Serving GraphQL at ${url}${yoga.graphqlEndpoint}`);
   return {

@@ -1,5 +1,5 @@
 import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
-import type { FormElement } from '../config-schema/form.js';
+import { type FormElement, lacksOptions } from '../config-schema/form.js';
 import type { PluginView } from './plugin-view.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -16,11 +16,6 @@ function withOptionEnums(schema: JsonSchema, elements: readonly FormElement[]): 
     }
   }
   return { ...schema, properties: next };
-}
-
-/** A select that takes its options from platform settings has none: the form cannot be filled in. */
-export function lacksOptions(elements: readonly FormElement[]): boolean {
-  return elements.some((element) => element.optionsFrom !== null && element.options.length === 0);
 }
 
 /**

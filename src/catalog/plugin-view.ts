@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type ConfigField, describeConfig } from '../config-schema/describe.js';
-import { type FormElement, formElements } from '../config-schema/form.js';
+import { type FormElement, formElements, lacksOptions } from '../config-schema/form.js';
 import type { RegisteredPlugin } from '../registry/registry.js';
-import { lacksOptions } from './configured-view.js';
 import { type PlatformSetting, platformSettingsOf } from './platform-settings.js';
 
 /** The npm package a plugin came from. */

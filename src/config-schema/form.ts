@@ -64,3 +64,8 @@ export function formElements(fields: readonly ConfigField[]): FormElement[] {
     ];
   });
 }
+
+/** A select that takes its options from platform settings has none: the form cannot be filled in. */
+export function lacksOptions(elements: readonly FormElement[]): boolean {
+  return elements.some((element) => element.optionsFrom !== null && element.options.length === 0);
+}

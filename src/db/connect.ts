@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { Config } from '../config.js';
+import type { Env } from '../env.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type AdapterFactory = PrismaPGlite | PrismaPg;
@@ -37,22 +37,22 @@ function clientOn(adapter: AdapterFactory, { onQuery }: ConnectOptions): PrismaC
 
 /** PostgreSQL through `pg` when DATABASE_URL is set, else embedded PGlite stored in PGLITE_DIR. */
 export async function connectDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'PGLITE_DIR'>,
+  env: Pick<Env, 'DATABASE_URL' | 'PGLITE_DIR'>,
   options: ConnectOptions = {},
 ): Promise<Database> {
-  if (config.DATABASE_URL) {
-    const adapterFactory = new PrismaPg({ connectionString: config.DATABASE_URL });
+  if (env.DATABASE_URL) {
+    const adapterFactory = new PrismaPg({ connectionString: env.DATABASE_URL });
     const prisma = clientOn(adapterFactory, options);
     return {
       prisma,
       adapterFactory,
-      description: `PostgreSQL at ${withoutPassword(config.DATABASE_URL)}`,
+      description: `PostgreSQL at ${withoutPassword(env.DATABASE_URL)}`,
       close: () => prisma.$disconnect(),
     };
   }
   // `memory://` keeps the database in memory (tests); anything else is a folder.
-  const inMemory = config.PGLITE_DIR.startsWith('memory://');
-  const dir = inMemory ? config.PGLITE_DIR : path.resolve(config.PGLITE_DIR);
+  const inMemory = env.PGLITE_DIR.startsWith('memory://');
+  const dir = inMemory ? env.PGLITE_DIR : path.resolve(env.PGLITE_DIR);
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
   const adapterFactory = new PrismaPGlite(pglite);

@@ -4,7 +4,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
-import { migrationSafeFactory, offlineAdapterFactory } from './migration-adapters.js';
+import { migrationSafeFactory } from './migration-adapters.js';
 import {
   engineStarted,
   engineStopped,
@@ -123,23 +123,13 @@ function explainWith(registry: ErrorRegistry, error: unknown): Error {
   return new Error(`${error.message.trim()}: ${detail}`, { cause: original });
 }
 
-/** An engine with no database, for diffs between datamodels (`schemaDatamodel` / `empty` targets only). */
-export function createOfflineSchemaEngine(
-  options: SchemaEngineOptions = {},
-): Promise<SchemaEngineHandle> {
-  return createSchemaEngine(offlineAdapterFactory(), options);
-}
-
-/** Runs `fn` with a fresh engine (`'offline'`: no database) and always disposes it. */
+/** Runs `fn` with a fresh engine on `adapterFactory` and always disposes it. */
 export async function withSchemaEngine<T>(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory | 'offline',
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   fn: (handle: SchemaEngineHandle) => Promise<T>,
   options: SchemaEngineOptions = {},
 ): Promise<T> {
-  const handle =
-    adapterFactory === 'offline'
-      ? await createOfflineSchemaEngine(options)
-      : await createSchemaEngine(adapterFactory, options);
+  const handle = await createSchemaEngine(adapterFactory, options);
   try {
     return await fn(handle);
   } finally {

@@ -14,3 +14,15 @@ export class PluginLoadError extends Error {
     this.name = 'PluginLoadError';
   }
 }
+
+/** Every plugin that could not be loaded, reported together so one start-up shows them all. */
+export class PluginLoadFailures extends Error {
+  constructor(readonly failures: readonly PluginLoadError[]) {
+    super(
+      failures.length === 1
+        ? (failures[0]?.message ?? '')
+        : `${failures.length} plugins cannot be loaded:\n\n${failures.map((f) => f.message).join('\n\n')}`,
+    );
+    this.name = 'PluginLoadFailures';
+  }
+}

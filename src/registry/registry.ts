@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, paths, projectRoot } from '../paths.js';
-import type { SchemaFile } from '../schema-build/fragment.js';
-import { checkPluginFragment, readBaseSchema } from './check-fragments.js';
 import { discoverPluginPackages } from './discover-packages.js';
-import { exclusionHint, PluginLoadError } from './errors.js';
+import { exclusionHint, PluginLoadError, PluginLoadFailures } from './errors.js';
 import {
   internalPluginFolders,
   type LoadedPlugin,
@@ -79,6 +77,12 @@ export interface LoadOptions {
   internalDir?: string;
   log?: (message: string) => void;
   warn?: (message: string) => void;
+  /**
+   * A further check of each plugin before it is registered; throws a PluginLoadError. The service
+   * checks that the generated Prisma client has the plugin's model (`modelCheck`); the schema build
+   * checks the plugin's Prisma fragment itself.
+   */
+  verify?: (loaded: LoadedPlugin) => void;
   /** Accept plugins whose migration.sql does not exist yet (only for the command that writes it). */
   allowMissingMigrations?: boolean;
 }
@@ -136,13 +140,17 @@ async function selectedPlugins(
   return selected;
 }
 
-/** Registers a loaded plugin once its migration and fragment pass; throws a PluginLoadError. */
-function admit(
-  loaded: LoadedPlugin,
-  registry: PluginRegistry,
-  options: LoadOptions,
-  base: SchemaFile,
-): LoadedPlugin {
+/** A package's failure ends with how to start without the package. */
+function withExclusionHint(error: unknown, loaded: LoadedPlugin): unknown {
+  if (!(error instanceof PluginLoadError) || !loaded.package) return error;
+  return new PluginLoadError(
+    error.culprit,
+    `${error.reason}\n${exclusionHint(loaded.package.name)}`,
+  );
+}
+
+/** Registers a loaded plugin once its migration and `verify` pass; throws a PluginLoadError. */
+function admit(loaded: LoadedPlugin, registry: PluginRegistry, options: LoadOptions): LoadedPlugin {
   const { plugin, source } = loaded;
   const migration = path.join(plugin.migration, 'migration.sql');
   if (!options.allowMissingMigrations && !existsSync(migration)) {
@@ -151,15 +159,11 @@ function admit(
       `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`,
     );
   }
-  checkPluginFragment(loaded, base);
   try {
+    options.verify?.(loaded);
     registry.register(loaded);
   } catch (error) {
-    if (!(error instanceof PluginLoadError) || !loaded.package) throw error;
-    throw new PluginLoadError(
-      error.culprit,
-      `${error.reason}\n${exclusionHint(loaded.package.name)}`,
-    );
+    throw withExclusionHint(error, loaded);
   }
   options.log?.(`Loaded plugin ${plugin.name} ${plugin.version} from ${source}`);
   return loaded;
@@ -199,19 +203,15 @@ export async function inspectPlugins(options: LoadOptions = {}): Promise<LoadRep
     const loaded = await attempt(pkg.name, () => loadPackagePlugin(pkg, projectDir));
     if (loaded) candidates.push(loaded);
   }
-  const base = readBaseSchema();
-  for (const loaded of candidates)
-    await attempt(loaded.source, async () => admit(loaded, report.registry, options, base));
+  for (const loaded of candidates) {
+    await attempt(loaded.source, async () => admit(loaded, report.registry, options));
+  }
   return report;
 }
 
-/** Loads the plugins into a registry; a broken one stops it with a PluginLoadError (the first found). */
+/** Loads the plugins into a registry; broken ones stop it with one PluginLoadFailures naming each. */
 export async function loadRegistry(options: LoadOptions = {}): Promise<PluginRegistry> {
   const report = await inspectPlugins(options);
-  const [first, ...more] = report.failures;
-  if (first) {
-    for (const other of more) options.warn?.(other.message);
-    throw first;
-  }
+  if (report.failures.length > 0) throw new PluginLoadFailures(report.failures);
   return report.registry;
 }

@@ -7,15 +7,16 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffDatamodels } from '../../src/db/diff.js';
 import {
   applyPendingMigrations,
   diagnoseMigrations,
   MigrationError,
 } from '../../src/db/migrate.js';
-import { MIGRATION_SCRIPT_FILE, writeMigration } from '../../src/db/migrations-dir.js';
+import { MIGRATION_SCRIPT_FILE } from '../../src/db/migrations-dir.js';
+import { diffDatamodels } from '../../tools/migrations/diff.js';
+import { writeMigration } from '../../tools/migrations/write-migration.js';
+import { header, M1, M2, v1, v2, v3 } from '../support/fixture-schemas.js';
 import { createScratchDatabase, type Row } from '../support/postgres.js';
-import { header, M1, M2, v1, v2, v3 } from './fixture-schemas.js';
 
 const [M3, M4] = ['20250103000000_nickname', '20250104000000_broken'];
 

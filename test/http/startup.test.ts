@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PluginLoadError } from '../../src/registry/errors.js';
+import { PluginLoadFailures } from '../../src/registry/errors.js';
 import { startTestService } from '../support/service.js';
 
 describe('start-up failures', () => {
@@ -7,7 +7,7 @@ describe('start-up failures', () => {
     const started = startTestService({
       ENABLED_PLUGINS: 'GlueDataOutput,./test/fixtures/plugins/throws-on-import.ts',
     });
-    await expect(started).rejects.toBeInstanceOf(PluginLoadError);
+    await expect(started).rejects.toBeInstanceOf(PluginLoadFailures);
     await expect(started).rejects.toThrow(
       'Plugin ./test/fixtures/plugins/throws-on-import.ts: throws while being imported: boom at import time',
     );

@@ -2,8 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PluginLoadError } from '../../src/registry/errors.js';
+import { PluginLoadFailures } from '../../src/registry/errors.js';
 import { inspectPlugins, type LoadOptions, loadRegistry } from '../../src/registry/registry.js';
+import { fragmentCheck } from '../../tools/schema-build/check-fragments.js';
 import { type FixtureProject, fixtureProject } from '../support/fixture-project.js';
 
 const HINT = (name: string) =>
@@ -26,6 +27,8 @@ async function inspect(packages: Record<string, string>, options: LoadOptions = 
     projectDir: project.dir,
     log: (m) => logs.push(m),
     warn: (m) => warnings.push(m),
+    // As the tools load: each fragment checked (the service checks the generated client instead).
+    verify: fragmentCheck(),
     ...options,
   });
   return { report, logs, warnings, dir: project.dir };
@@ -212,7 +215,7 @@ describe('plugin packages among the direct dependencies', () => {
     ]);
   });
 
-  it('stops loading at the first broken package and reports the others as warnings', async () => {
+  it('reports every broken package in one start-up error', async () => {
     const project = fixtureProject({
       incompatible: '@fixture/portal-plugin-incompatible',
       'throws-on-import': '@fixture/portal-plugin-throws',
@@ -224,12 +227,14 @@ describe('plugin packages among the direct dependencies', () => {
       projectDir: project.dir,
       warn: (m) => warnings.push(m),
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PluginLoadError);
-    expect((error as PluginLoadError).culprit).toBe(
+    expect(error).toBeInstanceOf(PluginLoadFailures);
+    const { failures, message } = error as PluginLoadFailures;
+    expect(failures.map((failure) => failure.culprit)).toEqual([
       'package @fixture/portal-plugin-incompatible@1.0.0',
-    );
-    expect(warnings.map((m) => m.split(':')[0])).toEqual([
-      'Plugin package @fixture/portal-plugin-throws@1.0.0',
+      'package @fixture/portal-plugin-throws@1.0.0',
     ]);
+    expect(message.split('\n')[0]).toBe('2 plugins cannot be loaded:');
+    for (const failure of failures) expect(message).toContain(failure.message);
+    expect(warnings).toEqual([]);
   });
 });

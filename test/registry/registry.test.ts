@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { definePlugin } from '@data-product-portal/plugin-sdk';
 import { describe, expect, it } from 'vitest';
-import { PluginLoadError } from '../../src/registry/errors.js';
+import { type PluginLoadError, PluginLoadFailures } from '../../src/registry/errors.js';
 import { loadRegistry } from '../../src/registry/registry.js';
 import { examplePlugin } from '../fixtures/plugins/example/index.js';
 
@@ -19,8 +19,10 @@ async function loadError(enabledPlugins: string[]): Promise<PluginLoadError> {
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(PluginLoadError);
-  return error as PluginLoadError;
+  expect(error).toBeInstanceOf(PluginLoadFailures);
+  const { failures } = error as PluginLoadFailures;
+  expect(failures).toHaveLength(1);
+  return failures[0] as PluginLoadError;
 }
 
 describe('plugin registry', () => {

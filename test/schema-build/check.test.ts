@@ -2,10 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function runCheck(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/schema-build/cli.ts', '--check'], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'tools/cli.ts', 'schema:build', '--check'],
+    {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  );
 }
 
 describe('npm run schema:check', () => {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../../src/paths.js';
-import { FragmentError, type FragmentSource } from '../../src/schema-build/fragment.js';
-import { mergeSchema } from '../../src/schema-build/merge.js';
+import { FragmentError, type FragmentSource } from '../../tools/schema-build/fragment.js';
+import { mergeSchema } from '../../tools/schema-build/merge.js';
 
 const base = { file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') };
 const golden = path.join(import.meta.dirname, 'golden.prisma');

@@ -1,5 +1,5 @@
 import type { YogaLogger } from 'graphql-yoga';
-import { loadConfig } from '../../src/config.js';
+import { loadEnv } from '../../src/env.js';
 import { type Service, startService } from '../../src/service.js';
 
 /** The real service on an in-memory PGlite and a free port, with the given extra environment. */
@@ -7,7 +7,7 @@ export function startTestService(
   env: Record<string, string> = {},
   logger?: YogaLogger,
 ): Promise<Service> {
-  const config = loadConfig({
+  const config = loadEnv({
     PGLITE_DIR: 'memory://',
     PORT: '0',
     HOST: '127.0.0.1',

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const list = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) => entries.length > 0,
+    'must name at least one plugin; leave it unset for the defaults',
+  );
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'must be a postgres:// or postgresql:// URL; leave it unset for the embedded database',
+    )
+    .optional(),
+  PGLITE_DIR: z.string().default('./data/pglite'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  ENABLED_PLUGINS: list.optional(),
+  // Plugin packages installed as dependencies that must not be loaded, by package name.
+  EXCLUDED_PLUGIN_PACKAGES: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/,
+            'must list npm package names, e.g. @acme/portal-plugin-x',
+          ),
+      ),
+    )
+    .default([]),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Another instance on the same database may change platform settings; this bounds how stale ours get.
+  PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
+});
+
+export type Env = z.output<typeof envSchema>;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A bad environment variable; the message names every offending variable. */
+export class EnvError extends Error {
+  constructor(readonly issues: ReadonlyArray<{ variable: string; message: string }>) {
+    super(
+      `Invalid environment variables:\n${issues.map((i) => `- ${i.variable}: ${i.message}`).join('\n')}`,
+    );
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses the service's environment. Empty values count as unset, as in most .env tooling. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  throw new EnvError(
+    parsed.error.issues.map((issue) => ({
+      variable: String(issue.path[0]),
+      message: issue.message,
+    })),
+  );
+}
+
+/** Reads `.env` from the working directory into process.env, if present; set variables win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The registry's options from the environment: which plugins to load. */
+export function pluginSelection(env: Pick<Env, 'ENABLED_PLUGINS' | 'EXCLUDED_PLUGIN_PACKAGES'>) {
+  return {
+    enabledPlugins: env.ENABLED_PLUGINS,
+    excludedPackages: env.EXCLUDED_PLUGIN_PACKAGES,
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from '../src/env.js';
+
+describe('configuration', () => {
+  it('has defaults for an empty environment', () => {
+    expect(loadEnv({})).toEqual({
+      PGLITE_DIR: './data/pglite',
+      PORT: 4000,
+      PLATFORM_SETTINGS_MAX_AGE_SECONDS: 5,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      EXCLUDED_PLUGIN_PACKAGES: [],
+    });
+  });
+
+  it('splits ENABLED_PLUGINS and treats empty values as unset', () => {
+    expect(
+      loadEnv({ ENABLED_PLUGINS: ' GlueDataOutput, ./x.js#y ,', DATABASE_URL: '' }),
+    ).toMatchObject({
+      ENABLED_PLUGINS: ['GlueDataOutput', './x.js#y'],
+    });
+    expect(loadEnv({ ENABLED_PLUGINS: '' }).ENABLED_PLUGINS).toBeUndefined();
+  });
+
+  it('splits EXCLUDED_PLUGIN_PACKAGES into package names', () => {
+    expect(
+      loadEnv({ EXCLUDED_PLUGIN_PACKAGES: '@acme/portal-plugin-x, portal-plugin-y' })
+        .EXCLUDED_PLUGIN_PACKAGES,
+    ).toEqual(['@acme/portal-plugin-x', 'portal-plugin-y']);
+    expect(() => loadEnv({ EXCLUDED_PLUGIN_PACKAGES: './plugins/s3' })).toThrow(
+      'EXCLUDED_PLUGIN_PACKAGES: must list npm package names, e.g. @acme/portal-plugin-x',
+    );
+  });
+
+  it('names every bad variable', () => {
+    let error: unknown;
+    try {
+      loadEnv({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        ENABLED_PLUGINS: ' , ',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const variables = (error as EnvError).issues.map((i) => i.variable);
+    expect(variables.sort()).toEqual(['DATABASE_URL', 'ENABLED_PLUGINS', 'LOG_LEVEL', 'PORT']);
+    expect((error as EnvError).message).toContain(
+      '- DATABASE_URL: must be a postgres:// or postgresql:// URL',
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { displayPath, paths } from '../../src/paths.js';
+import { CommandFailure, loadToolRegistry } from '../command.js';
+import { buildState, staleFiles } from '../schema-build/build-state.js';
+import { fragmentsOf } from '../schema-build/fragments-of.js';
+import { mergeSchema } from '../schema-build/merge.js';
+import { diffDatamodels } from './diff.js';
+import { createNextMigration } from './next-migration.js';
+
+const USAGE = 'Usage: npm run migration:create -- <name> | --plugin <PluginName>';
+
+function write(dir: string, sql: string): void {
+  const file = path.join(dir, 'migration.sql');
+  if (existsSync(file) && readFileSync(file, 'utf8').trim() !== '') {
+    throw new CommandFailure(`${displayPath(file)} exists; delete it first to write it again.`);
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, sql);
+  console.log(`Wrote ${displayPath(file)}`);
+}
+
+async function createPluginMigration(name: string): Promise<void> {
+  const registry = await loadToolRegistry({ allowMissingMigrations: true });
+  const base = { file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') };
+  const fragment = fragmentsOf(registry).find((f) => f.pluginName === name);
+  const plugin = registry.get(name)?.plugin;
+  if (!fragment || !plugin) {
+    const enabled = registry.names().join(', ');
+    throw new CommandFailure(`Plugin ${name} is not enabled (enabled: ${enabled}).`);
+  }
+  write(
+    plugin.migration,
+    await diffDatamodels(mergeSchema(base, []), mergeSchema(base, [fragment])),
+  );
+}
+
+async function createNext(name: string): Promise<void> {
+  // A stale schema or a missing plugin migration copy would put the wrong change in the migration.
+  const stale = staleFiles(buildState(await loadToolRegistry()));
+  if (stale.length > 0) {
+    throw new CommandFailure(
+      `Stale generated files: run \`npm run schema:build\` first, then this again.\n- ${stale.join('\n- ')}`,
+    );
+  }
+  const schema = readFileSync(paths.mergedSchema, 'utf8');
+  const next = await createNextMigration({ migrationsDir: paths.migrations, schema, name });
+  const history = `the ${next.historyLength} migration(s) in ${displayPath(paths.migrations)}`;
+  if (next.folder === undefined) {
+    console.log(
+      `No change: ${history} already produce ${displayPath(paths.mergedSchema)}; nothing written.`,
+    );
+    return;
+  }
+  console.log(
+    `Wrote ${displayPath(path.join(next.folder, 'migration.sql'))}, from ${history} to ${displayPath(paths.mergedSchema)}:\n`,
+  );
+  console.log(next.script.trim());
+  console.log('\nReview it (dropped columns and tables lose their data), then commit it.');
+}
+
+/**
+ * `npm run migration:create -- <name>` writes the next migration of prisma/migrations: from what
+ * the whole history builds to prisma/schema.prisma. `-- --plugin <Name>` writes the migration
+ * that creates a plugin's table into the folder the plugin declares. The SQL is Prisma's own
+ * (the wasm schema engine's diff), never written by hand. Existing files are kept.
+ */
+export async function migrationCreate(args: readonly string[]): Promise<undefined> {
+  const pluginName = args.includes('--plugin') ? args[args.indexOf('--plugin') + 1] : undefined;
+  const positional = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--plugin');
+  // e.g. the former `--base <folder>`, which the name mode replaces: refuse rather than misread it.
+  const unknownOptions = args.filter((arg) => arg.startsWith('--') && arg !== '--plugin');
+  if (unknownOptions.length > 0) {
+    throw new CommandFailure(`Unknown option ${unknownOptions.join(', ')}. ${USAGE}`);
+  }
+  if (pluginName && positional.length === 0) await createPluginMigration(pluginName);
+  else if (!pluginName && positional.length === 1 && positional[0]) await createNext(positional[0]);
+  else throw new CommandFailure(USAGE);
+}
