@@ -76,9 +76,12 @@ export async function startService(
     // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
     plugins: [
       useStructuredVariableErrors(),
-      useStaticResults(STATIC_QUERY_FIELDS, async () => {
-        await platformSettings.current();
-        return platformSettings.generation;
+      useStaticResults({
+        fields: STATIC_QUERY_FIELDS,
+        generation: async () => {
+          await platformSettings.current();
+          return platformSettings.generation;
+        },
       }),
     ],
   });

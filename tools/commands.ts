@@ -4,6 +4,10 @@ import type { Command } from './command.js';
 // The project's commands by name (`tools/cli.ts` runs them; the npm scripts of the same names call
 // it). Each command's module is imported only when it runs.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  build: {
+    summary: 'compile the service and the internal plugins to dist/ (what npm start runs)',
+    load: async () => (await import('./build.js')).build,
+  },
   'schema:build': {
     summary:
       'merge prisma/schema.prisma, copy plugin migrations, generate the client and schema.graphql (--check: only verify)',

@@ -3,15 +3,28 @@
  * checks that need the platform's operator-maintained settings, for example.
  */
 
-/** One problem with the input; `path` is relative to the plugin's input, e.g. `['database']`. */
+/**
+ * One problem with the input; `path` is relative to the plugin's input, e.g. `['database']`.
+ *
+ * @public
+ */
 export interface ConfigIssue {
   path: ReadonlyArray<string | number>;
   message: string;
 }
 
-/** Option lists by setting name, e.g. `{ databases: ['sales'] }`, as an operator configured them. */
+/**
+ * Option lists by setting name, e.g. `{ databases: ['sales'] }`, as an operator configured them.
+ *
+ * @public
+ */
 export type PlatformSettings = Readonly<Record<string, readonly string[]>>;
 
+/**
+ * What a plugin's `check` knows besides the value.
+ *
+ * @public
+ */
 export interface CheckContext {
   /** The platform's settings; null while the platform is not configured. */
   platformSettings: PlatformSettings | null;
@@ -23,6 +36,8 @@ export interface CheckContext {
 /**
  * Runs after the Zod schema (and its save rules) succeeded, on the parsed value. Return every
  * problem found; an empty list accepts the input. Nothing is written unless it is empty.
+ *
+ * @public
  */
 export type ConfigCheck<T> = (
   value: T,

@@ -1,9 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { ConfigCheck } from './check.js';
-import { CONTRACT_VERSION, PLUGIN_BRAND } from './contract.js';
+import { CONTRACT_VERSION, PLUGIN_BRAND, type PluginStamp } from './contract.js';
 
-/** Platform metadata the portal UI shows (tiles, form header, result box). */
+/**
+ * Platform metadata the portal UI shows (tiles, form header, result box).
+ *
+ * @public
+ */
 export interface PlatformMetadata {
   /** Stable key of the platform, e.g. `glue`; also the plugin's field in `@oneOf` inputs. */
   key: string;
@@ -25,9 +29,12 @@ export interface PlatformMetadata {
 /**
  * The configuration schema: a Zod object whose keys are the GraphQL input fields in form order,
  * optionally piped into a transform that applies the platform's save rules.
+ *
+ * @public
  */
 export type ConfigSchema = z.ZodObject | z.ZodPipe<z.ZodObject, z.ZodTransform>;
 
+/** @public */
 export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
   /** Unique plugin name; also its Prisma model and GraphQL object type, e.g. `GlueDataOutput`. */
   name: string;
@@ -48,10 +55,14 @@ export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
   check?: ConfigCheck<z.output<C>>;
 }
 
-/** A plugin as the host sees it: the spec with file locations resolved to absolute paths. */
+/**
+ * A plugin as the host sees it: the spec with file locations resolved to absolute paths. The
+ * object `definePlugin` returns also carries the SDK's stamp, by which the host recognises it.
+ *
+ * @public
+ */
 export interface DataOutputPlugin<C extends ConfigSchema = ConfigSchema>
   extends Readonly<Omit<PluginSpec<C>, 'prismaFragment' | 'migration'>> {
-  readonly [PLUGIN_BRAND]: { readonly contractVersion: string };
   readonly prismaFragment: string;
   readonly migration: string;
 }
@@ -60,13 +71,18 @@ function toPath(location: URL | string): string {
   return location instanceof URL ? fileURLToPath(location) : location;
 }
 
-/** Defines a data output plugin. The host checks the result when it registers the plugin. */
+/**
+ * Defines a data output plugin. The host checks the result when it registers the plugin.
+ *
+ * @public
+ */
 export function definePlugin<C extends ConfigSchema>(spec: PluginSpec<C>): DataOutputPlugin<C> {
+  const stamp: PluginStamp = Object.freeze({ contractVersion: CONTRACT_VERSION });
   return Object.freeze({
     ...spec,
     platform: Object.freeze({ ...spec.platform }),
     prismaFragment: toPath(spec.prismaFragment),
     migration: toPath(spec.migration),
-    [PLUGIN_BRAND]: Object.freeze({ contractVersion: CONTRACT_VERSION }),
+    [PLUGIN_BRAND]: stamp,
   });
 }

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
-/** Widgets the portal frontend can render. */
+/**
+ * Widgets the portal frontend can render.
+ *
+ * @public
+ */
 export const FORM_WIDGETS = ['string', 'select', 'checkbox', 'radio'] as const;
+/** @public */
 export type FormWidget = (typeof FORM_WIDGETS)[number];
 
-/** Show a field only while another field holds the given value. */
+/**
+ * Show a field only while another field holds the given value.
+ *
+ * @public
+ */
 export interface DependsOn {
   field: string;
   value: string;
@@ -13,6 +22,8 @@ export interface DependsOn {
 /**
  * Form metadata of one configuration field. It lives on the Zod schema itself (Zod's metadata
  * registry), so validation, GraphQL inputs, form elements and JSON Schema read the same fact.
+ *
+ * @public
  */
 export interface FormFieldMeta {
   label: string;
@@ -34,7 +45,11 @@ export interface FormFieldMeta {
   useNamespaceWhenNotSourceAligned?: boolean;
 }
 
-/** Metadata of a field that is stored and accepted as input but is not a form element. */
+/**
+ * Metadata of a field that is stored and accepted as input but is not a form element.
+ *
+ * @public
+ */
 export interface StoredFieldMeta {
   description: string;
 }
@@ -45,7 +60,11 @@ declare module 'zod' {
   }
 }
 
-/** Marks a configuration field as a form element. */
+/**
+ * Marks a configuration field as a form element.
+ *
+ * @public
+ */
 export function formField<T extends z.ZodType>(schema: T, meta: FormFieldMeta): T {
   return schema.meta({
     title: meta.label,
@@ -54,12 +73,20 @@ export function formField<T extends z.ZodType>(schema: T, meta: FormFieldMeta): 
   });
 }
 
-/** Marks a configuration field that is stored and accepted as input but not shown in the form. */
+/**
+ * Marks a configuration field that is stored and accepted as input but not shown in the form.
+ *
+ * @public
+ */
 export function storedField<T extends z.ZodType>(schema: T, meta: StoredFieldMeta): T {
   return schema.meta({ description: meta.description });
 }
 
-/** The form metadata of a field, if it is a form element. */
+/**
+ * The form metadata of a field, if it is a form element.
+ *
+ * @public
+ */
 export function formMetaOf(schema: z.ZodType): FormFieldMeta | undefined {
   return z.globalRegistry.get(schema)?.form;
 }

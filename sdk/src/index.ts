@@ -1,9 +1,13 @@
 /**
- * The public plugin SDK: the only host module a plugin may import.
+ * The plugin SDK of the Data Product Portal plugin service: the only module of the service a
+ * plugin imports. Its version is the version of the plugin contract.
+ *
+ * @packageDocumentation
  */
 
+import * as host from './internal.js';
+
 export type { CheckContext, ConfigCheck, ConfigIssue, PlatformSettings } from './check.js';
-export { CONTRACT_VERSION, PLUGIN_BRAND, SDK_PACKAGE } from './contract.js';
 export {
   type ConfigSchema,
   type DataOutputPlugin,
@@ -25,7 +29,33 @@ export {
   type AccessGranularity,
   accessGranularity,
   containerField,
+  type PathFields,
   schemaField,
+  type TableAccessValue,
   tableAccessFields,
   tableAccessRules,
 } from './table-access.js';
+
+// Host-only values the 1.0 contract exported; kept until 2.0 so no 1.x plugin breaks.
+
+/**
+ * The plugin contract version this SDK implements.
+ *
+ * @deprecated Host-only: import it from `@data-product-portal/plugin-sdk/internal`. Removed in 2.0.
+ * @public
+ */
+export const CONTRACT_VERSION: string = host.CONTRACT_VERSION;
+/**
+ * The symbol under which `definePlugin` stamps a plugin.
+ *
+ * @deprecated Host-only: import it from `@data-product-portal/plugin-sdk/internal`. Removed in 2.0.
+ * @public
+ */
+export const PLUGIN_BRAND: symbol = host.PLUGIN_BRAND;
+/**
+ * The SDK's package name.
+ *
+ * @deprecated Host-only: import it from `@data-product-portal/plugin-sdk/internal`. Removed in 2.0.
+ * @public
+ */
+export const SDK_PACKAGE: string = host.SDK_PACKAGE;

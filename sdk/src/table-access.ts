@@ -5,17 +5,22 @@ import { formField, storedField } from './field.js';
  * Building blocks for warehouse-style platforms (a container such as a database or catalog,
  * then a schema, then a table): the access granularity, the table and the resolved paths,
  * with the save rules every such platform applies.
+ *
+ * @public
  */
 export const accessGranularity = z.enum(['schema', 'table']).meta({
   id: 'AccessGranularity',
   description: 'Whether write access covers a whole schema or a single table.',
 });
 
+/** @public */
 export type AccessGranularity = z.infer<typeof accessGranularity>;
 
 /**
  * The container a data output lives in (a database or catalog): a select whose options come
  * from the platform setting `optionsFrom`, pre-filled with the namespace when not source aligned.
+ *
+ * @public
  */
 export function containerField(label: string, description: string, optionsFrom: string) {
   return formField(z.string().min(1), {
@@ -27,17 +32,28 @@ export function containerField(label: string, description: string, optionsFrom: 
   });
 }
 
-/** The schema field of platforms that have one (Snowflake, Databricks, Redshift). */
+/**
+ * The schema field of platforms that have one (Snowflake, Databricks, Redshift).
+ *
+ * @public
+ */
 export const schemaField = formField(z.string().min(1), {
   label: 'Schema',
   tooltip: 'The name of the schema to give write access to. Defaults to data product namespace',
 });
 
-type PathFields<P extends string> = { [K in P]: z.ZodDefault<z.ZodString> };
+/**
+ * The stored path field of a container, by its name (`databasePath`, `catalogPath`).
+ *
+ * @public
+ */
+export type PathFields<P extends string> = { [K in P]: z.ZodDefault<z.ZodString> };
 
 /**
  * The shared fields, in form order after the platform's own fields. `pathField` names the stored
  * path of the container (`databasePath`, `catalogPath`).
+ *
+ * @public
  */
 export function tableAccessFields<P extends string>(pathField: P, containerName: string) {
   const path = {
@@ -66,7 +82,12 @@ export function tableAccessFields<P extends string>(pathField: P, containerName:
   };
 }
 
-interface TableAccessValue {
+/**
+ * The fields the table access rules read.
+ *
+ * @public
+ */
+export interface TableAccessValue {
   accessGranularity: AccessGranularity;
   table: string;
   tablePath: string;
@@ -75,6 +96,8 @@ interface TableAccessValue {
 /**
  * The save rules: schema granularity grants the whole schema, so the table is `*`; empty paths
  * default to the container and to the table.
+ *
+ * @public
  */
 export function tableAccessRules<C extends string, P extends string>(
   containerField: C,

@@ -2,7 +2,10 @@ import { GraphQLError } from 'graphql';
 import { UUID } from '../store/cursor.js';
 import type { InputIssue } from '../validation/issues.js';
 
-/** Invalid input: every offending field path with its message (DESIGN §3). Nothing was written. */
+/**
+ * Invalid input: every offending field path with its message, so a form can show each beside its
+ * field (the README's "Errors"). Nothing was written.
+ */
 export function badUserInput(summary: string, issues: readonly InputIssue[]): GraphQLError {
   const detail = issues
     .map((issue) => `${issue.path.join('.')}: ${issue.message.replace(/\.$/, '')}`)

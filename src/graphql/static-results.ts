@@ -6,8 +6,6 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-const MAX_VARIANTS_PER_DOCUMENT = 64;
-
 function selectedOperation(
   document: DocumentNode,
   operationName: string | null | undefined,
@@ -45,16 +43,25 @@ interface Variants {
   results: Map<string, ExecutionResult>;
 }
 
+export interface StaticResultsOptions {
+  /** Root Query fields whose answers change only when `generation()` does. */
+  fields: ReadonlySet<string>;
+  /** A number that moves whenever those answers may change (e.g. the platform settings' generation). */
+  generation: () => number | Promise<number>;
+  /** Answers kept per query text, one per set of variables; default 64. */
+  maxVariantsPerDocument?: number;
+}
+
 /**
- * A yoga plugin that answers repeated queries over `staticFields` (root Query fields whose answers
- * change only when `generation()` does) from memory, without executing them again. Yoga hands
- * out the same DocumentNode for the same query text (its parse cache), so a lookup is a few map
- * reads; other operations pass untouched. Results with errors are never kept.
+ * A yoga plugin that answers repeated queries over `fields` from memory, without executing them
+ * again. Yoga hands out the same DocumentNode for the same query text (its parse cache), so a
+ * lookup is a few map reads; other operations pass untouched. Results with errors are never kept.
  */
-export function useStaticResults(
-  staticFields: ReadonlySet<string>,
-  generation: () => number | Promise<number>,
-): Plugin {
+export function useStaticResults({
+  fields: staticFields,
+  generation,
+  maxVariantsPerDocument = 64,
+}: StaticResultsOptions): Plugin {
   const cacheable = new WeakMap<DocumentNode, Map<string, boolean>>();
   const cached = new WeakMap<DocumentNode, Variants>();
   return {
@@ -88,7 +95,7 @@ export function useStaticResults(
             variants?.generation === current
               ? variants
               : { generation: current, results: new Map<string, ExecutionResult>() };
-          if (fresh.results.size < MAX_VARIANTS_PER_DOCUMENT) fresh.results.set(key, result);
+          if (fresh.results.size < maxVariantsPerDocument) fresh.results.set(key, result);
           cached.set(document, fresh);
         },
       };

@@ -1,10 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import {
-  CONTRACT_VERSION,
-  type DataOutputPlugin,
-  FORM_WIDGETS,
-  PLUGIN_BRAND,
-} from '@data-product-portal/plugin-sdk';
+import { type DataOutputPlugin, FORM_WIDGETS } from '@data-product-portal/plugin-sdk';
+import { CONTRACT_VERSION, PLUGIN_BRAND } from '@data-product-portal/plugin-sdk/internal';
 import semver from 'semver';
 import { z } from 'zod';
 import { type ConfigField, describeConfig } from '../config-schema/describe.js';

@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION, SDK_PACKAGE } from '@data-product-portal/plugin-sdk';
+import { CONTRACT_VERSION, SDK_PACKAGE } from '@data-product-portal/plugin-sdk/internal';
 import semver from 'semver';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
-import { displayPath } from '../paths.js';
+import { displayPath, paths } from '../paths.js';
 import { checkPlugin, isBrandedPlugin } from './check-plugin.js';
 import { exclusionHint, PluginLoadError } from './errors.js';
 import {
@@ -91,7 +91,12 @@ export async function loadPluginModule(
   return result.plugin;
 }
 
-/** The internal plugin folders: each folder of `dir` with an index.ts and no package.json of its own. */
+const ENTRY = paths.internalPluginEntry;
+
+/**
+ * The internal plugin folders: each folder of `dir` with an entry (`index.ts`, or `index.js` in
+ * the compiled service) and no package.json of its own.
+ */
 export function internalPluginFolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
@@ -99,7 +104,7 @@ export function internalPluginFolders(dir: string): string[] {
     .map((d) => path.join(dir, d.name))
     .filter(
       (folder) =>
-        existsSync(path.join(folder, 'index.ts')) && !existsSync(path.join(folder, 'package.json')),
+        existsSync(path.join(folder, ENTRY)) && !existsSync(path.join(folder, 'package.json')),
     )
     .sort();
 }
@@ -111,7 +116,7 @@ function internalSource(folder: string): string {
 export async function loadInternalPlugin(folder: string): Promise<LoadedPlugin> {
   const source = internalSource(folder);
   return {
-    plugin: await loadPluginModule(source, pathToFileURL(path.join(folder, 'index.ts')).href),
+    plugin: await loadPluginModule(source, pathToFileURL(path.join(folder, ENTRY)).href),
     source,
   };
 }

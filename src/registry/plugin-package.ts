@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SDK_PACKAGE } from '@data-product-portal/plugin-sdk';
+import { SDK_PACKAGE } from '@data-product-portal/plugin-sdk/internal';
 import { z } from 'zod';
 import { displayPath } from '../paths.js';
 import { contractProblem } from './contract.js';

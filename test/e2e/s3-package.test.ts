@@ -289,6 +289,8 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     realS3Installed = existsSync(path.join(projectRoot, 'node_modules', S3_PACKAGE));
     scratch = await makeScratchFolder('s3-package-');
     await copyProject(projectRoot, scratch);
+    // As `npm install` leaves a clone: the SDK built (ignored output is not copied).
+    expectSuccess(await npm(['run', 'build:sdk']));
   }, 600_000);
 
   afterAll(async () => {

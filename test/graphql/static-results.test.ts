@@ -21,7 +21,12 @@ function setup() {
   });
   const yoga = createYoga({
     schema,
-    plugins: [useStaticResults(new Set(['fixed', 'byName']), async () => settings.generation)],
+    plugins: [
+      useStaticResults({
+        fields: new Set(['fixed', 'byName']),
+        generation: async () => settings.generation,
+      }),
+    ],
     logging: false,
     maskedErrors: false,
   });

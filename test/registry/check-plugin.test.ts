@@ -1,4 +1,5 @@
-import { definePlugin, PLUGIN_BRAND, storedField } from '@data-product-portal/plugin-sdk';
+import { definePlugin, storedField } from '@data-product-portal/plugin-sdk';
+import { CONTRACT_VERSION, PLUGIN_BRAND } from '@data-product-portal/plugin-sdk/internal';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkPlugin } from '../../src/registry/check-plugin.js';
@@ -24,7 +25,7 @@ describe('plugin check', () => {
     (version) => {
       const other = { ...examplePlugin, [PLUGIN_BRAND]: { contractVersion: version } };
       expect(problemsOf(other)).toEqual([
-        `was made with plugin SDK ${version}, whose contract this host (contract 1.0.0) does not implement: build it against SDK ^1.0.0, declared as a peer dependency.`,
+        `was made with plugin SDK ${version}, whose contract this host (contract ${CONTRACT_VERSION}) does not implement: build it against SDK ^${CONTRACT_VERSION}, declared as a peer dependency.`,
       ]);
     },
   );

@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk';
+import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk/internal';
 import { describe, expect, it } from 'vitest';
 import { contractProblem, isCompatible } from '../../src/registry/contract.js';
 

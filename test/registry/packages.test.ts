@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk/internal';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PluginLoadFailures } from '../../src/registry/errors.js';
 import { inspectPlugins, type LoadOptions, loadRegistry } from '../../src/registry/registry.js';
@@ -101,8 +102,8 @@ describe('plugin packages among the direct dependencies', () => {
 
   it('refuses an incompatible contract range from package.json, before importing the package', async () => {
     expect(await onlyFailure('incompatible', '@fixture/portal-plugin-incompatible')).toBe(
-      'Plugin package @fixture/portal-plugin-incompatible@1.0.0: was built for plugin contract ^2.0.0; this host implements contract 1.0.0. ' +
-        'Install a version of the plugin built for 1.0.0, or run a host whose contract is in ^2.0.0.\n' +
+      `Plugin package @fixture/portal-plugin-incompatible@1.0.0: was built for plugin contract ^2.0.0; this host implements contract ${CONTRACT_VERSION}. ` +
+        `Install a version of the plugin built for ${CONTRACT_VERSION}, or run a host whose contract is in ^2.0.0.\n` +
         HINT('@fixture/portal-plugin-incompatible'),
     );
   });
@@ -110,7 +111,7 @@ describe('plugin packages among the direct dependencies', () => {
   it('refuses a package that declares no contract range', async () => {
     expect(await onlyFailure('no-range', '@fixture/portal-plugin-no-range')).toBe(
       'Plugin package @fixture/portal-plugin-no-range@1.0.0: declares no plugin contract range: add ' +
-        '"peerDependencies": { "@data-product-portal/plugin-sdk": "^1.0.0" } to its package.json.\n' +
+        `"peerDependencies": { "@data-product-portal/plugin-sdk": "^${CONTRACT_VERSION}" } to its package.json.\n` +
         HINT('@fixture/portal-plugin-no-range'),
     );
   });

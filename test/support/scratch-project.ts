@@ -153,16 +153,22 @@ export interface RunningService {
 
 const SERVING = /Serving GraphQL at (http:\/\/\S+)/;
 
+/** How the service runs: from its TypeScript source (`npm run dev`) or compiled (`npm start`). */
+export const FROM_SOURCE = ['--import', 'tsx', 'src/main.ts'];
+export const COMPILED = ['dist/src/main.js'];
+
 /**
- * Starts the service of the project in `cwd` as `npm start` would, but without npm in between, so
- * the signals reach the service itself. Resolves once it logs that it serves GraphQL.
+ * Starts the service of the project in `cwd` as `npm run dev` (or, with `COMPILED`, `npm start`)
+ * would, but without npm in between, so the signals reach the service itself. Resolves once it
+ * logs that it serves GraphQL.
  */
 export function startServiceProcess(
   cwd: string,
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
+  entry: readonly string[] = FROM_SOURCE,
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...entry], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk/internal';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 
@@ -21,7 +22,7 @@ describe('npm run plugins:inspect', () => {
     const { status, out, err } = inspect({ ENABLED_PLUGINS: 'GlueDataOutput,SnowflakeDataOutput' });
     expect(status, err).toBe(0);
     const lines = out.trim().split('\n');
-    expect(lines[0]).toBe('Plugin contract of this host: 1.0.0');
+    expect(lines[0]).toBe(`Plugin contract of this host: ${CONTRACT_VERSION}`);
     expect(lines[2]?.split(/\s{2,}/)).toEqual([
       'NAME',
       'VERSION',
@@ -33,7 +34,7 @@ describe('npm run plugins:inspect', () => {
       'GlueDataOutput',
       '1.0.0',
       'internal (plugins/glue)',
-      'host (1.0.0)',
+      `host (${CONTRACT_VERSION})`,
       'plugins/glue/migrations/20261126120300_glue_data_output',
     ]);
     expect(lines[4]?.split(/\s{2,}/)[0]).toBe('SnowflakeDataOutput');

@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk';
+import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk/internal';
 import { loadEnv, pluginSelection } from '../../src/env.js';
 import { displayPath, projectRoot } from '../../src/paths.js';
 import { packageCulprit } from '../../src/registry/plugin-package.js';

@@ -57,12 +57,15 @@ describe('S3DataOutput', () => {
 
   it('declares itself a portal plugin whose entry is exported, with zod and the SDK as peers only', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      exports: Record<string, string>;
+      exports: Record<string, unknown>;
       dataProductPortal: { plugin: string };
       dependencies?: Record<string, string>;
       peerDependencies: Record<string, string>;
     };
-    expect(pkg.exports[pkg.dataProductPortal.plugin]).toBe('./src/index.ts');
+    expect(pkg.exports[pkg.dataProductPortal.plugin]).toEqual({
+      types: './dist/index.d.ts',
+      default: './dist/index.js',
+    });
     expect(pkg.dependencies).toBeUndefined();
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual([
       '@data-product-portal/plugin-sdk',

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { displayPath, projectRoot } from '../src/paths.js';
+import { CommandFailure } from './command.js';
+
+const require = createRequire(import.meta.url);
+
+// What a compiled internal plugin needs beside its code: it finds them from its own module URL.
+const PLUGIN_FILES = ['model.prisma', 'migrations'];
+
+/** The internal plugin folders of the source tree (plugin packages build themselves). */
+function internalPlugins(): string[] {
+  const dir = path.join(projectRoot, 'plugins');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((name) => existsSync(path.join(dir, name, 'index.ts')))
+    .filter((name) => !existsSync(path.join(dir, name, 'package.json')));
+}
+
+/**
+ * `npm run build`: compiles the service and the internal plugins to `dist/` (`npm start` runs
+ * `dist/src/main.js` with plain Node, no TypeScript loader) and copies each internal plugin's
+ * Prisma fragment and migrations beside its compiled entry. Needs `npm run schema:build` first:
+ * the generated Prisma client is compiled with the service.
+ */
+export async function build(): Promise<undefined> {
+  if (!existsSync(path.join(projectRoot, 'src/generated/prisma/client.ts'))) {
+    throw new CommandFailure(
+      'The Prisma client is not generated: run `npm run schema:build` first.',
+    );
+  }
+  const tsc = require.resolve('typescript/bin/tsc');
+  const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
+  if (compiled.status !== 0)
+    throw new CommandFailure('The TypeScript compiler failed (see above).');
+  for (const name of internalPlugins()) {
+    for (const file of PLUGIN_FILES) {
+      const from = path.join(projectRoot, 'plugins', name, file);
+      if (existsSync(from))
+        cpSync(from, path.join(projectRoot, 'dist/plugins', name, file), { recursive: true });
+    }
+  }
+  console.log(
+    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))}.`,
+  );
+}
