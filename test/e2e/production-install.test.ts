@@ -72,26 +72,22 @@ describe('a production install after the build', { timeout: 300_000 }, () => {
     expect(service.logs()).toContain(
       'Loaded plugin GlueDataOutput 1.0.0 from internal (dist/plugins/glue)',
     );
-    const configure = await fetch(service.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          'mutation { configurePlatform(input: { glue: { databases: ["sales"] } }) { configured } }',
-      }),
-    });
-    expect(await configure.json()).toEqual({ data: { configurePlatform: { configured: true } } });
-    const create = await fetch(service.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query:
-          'mutation { createDataOutputConfiguration(input: { glue: { database: "sales", databaseSuffix: "orders" } }) { plugin } }',
-      }),
-    });
-    expect(await create.json()).toEqual({
-      data: { createDataOutputConfiguration: { plugin: 'GlueDataOutput' } },
-    });
+    const ask = async (query: string) => {
+      const url = service?.url ?? '';
+      const body = JSON.stringify({ query });
+      const headers = { 'content-type': 'application/json' };
+      return (await fetch(url, { method: 'POST', headers, body })).json();
+    };
+    expect(
+      await ask(
+        'mutation { configurePlatform(input: { glue: { databases: ["sales"] } }) { configured } }',
+      ),
+    ).toEqual({ data: { configurePlatform: { configured: true } } });
+    expect(
+      await ask(
+        'mutation { createDataOutputConfiguration(input: { glue: { database: "sales", databaseSuffix: "orders" } }) { plugin } }',
+      ),
+    ).toEqual({ data: { createDataOutputConfiguration: { plugin: 'GlueDataOutput' } } });
     expect(await service.stop()).toBe(0);
     service = undefined;
   });
