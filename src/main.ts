@@ -1,10 +1,14 @@
-import { loadDotEnv, loadEnv } from './env.js';
+import { formsPage } from '../forms/server/page.js';
+import { formsPageEnabled, loadDotEnv, loadEnv } from './env.js';
 import { startService } from './service.js';
 
 // Entry point. A start-up failure prints its message, which names the culprit and the fix, and exits 1.
 loadDotEnv();
 try {
-  const service = await startService(loadEnv());
+  const env = loadEnv();
+  // The form preview page (forms/) is served beside the API unless FORMS_PAGE turns it off.
+  const pages = formsPageEnabled(env) ? formsPage() : undefined;
+  const service = await startService(env, undefined, pages);
   const stop = () => void service.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

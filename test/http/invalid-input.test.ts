@@ -160,36 +160,34 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
     );
   });
 
-  it.each([
-    'GlueDataOutput',
-    'SnowflakeDataOutput',
-    'DatabricksDataOutput',
-    'RedshiftDataOutput',
-  ])('%s: a table other than * at schema granularity is refused, not widened to the schema', async (plugin) => {
-    const form = await formOf(service, plugin);
-    const input = { ...fill(form, 0), accessGranularity: 'schema', table: 'orders_only' };
-    const errors = await rejected(CREATE, { input: { [form.platform]: input } });
-    expect(errors[0]?.extensions).toEqual({
-      code: 'BAD_USER_INPUT',
-      issues: [
-        {
-          path: ['input', form.platform, 'table'],
-          field: ['table'],
-          message: 'Only used when accessGranularity is "table"; leave table out or send "*"',
-        },
-        {
-          path: ['input', form.platform, 'accessGranularity'],
-          field: ['accessGranularity'],
-          message:
-            'table "orders_only" is only used when accessGranularity is "table", not "schema": choose "table", or leave table out',
-        },
-      ],
-    });
-    // The granularity left at its default refuses it the same way.
-    const { accessGranularity: _, ...leftOut } = input;
-    const again = await rejected(CREATE, { input: { [form.platform]: leftOut } });
-    expect(again[0]?.extensions?.issues).toHaveLength(2);
-  });
+  it.each(['GlueDataOutput', 'SnowflakeDataOutput', 'DatabricksDataOutput', 'RedshiftDataOutput'])(
+    '%s: a table other than * at schema granularity is refused, not widened to the schema',
+    async (plugin) => {
+      const form = await formOf(service, plugin);
+      const input = { ...fill(form, 0), accessGranularity: 'schema', table: 'orders_only' };
+      const errors = await rejected(CREATE, { input: { [form.platform]: input } });
+      expect(errors[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        issues: [
+          {
+            path: ['input', form.platform, 'table'],
+            field: ['table'],
+            message: 'Only used when accessGranularity is "table"; leave table out or send "*"',
+          },
+          {
+            path: ['input', form.platform, 'accessGranularity'],
+            field: ['accessGranularity'],
+            message:
+              'table "orders_only" is only used when accessGranularity is "table", not "schema": choose "table", or leave table out',
+          },
+        ],
+      });
+      // The granularity left at its default refuses it the same way.
+      const { accessGranularity: _, ...leftOut } = input;
+      const again = await rejected(CREATE, { input: { [form.platform]: leftOut } });
+      expect(again[0]?.extensions?.issues).toHaveLength(2);
+    },
+  );
 
   it('an update with another plugin’s input', async () => {
     const snowflake = await formOf(service, 'SnowflakeDataOutput');
