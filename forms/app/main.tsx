@@ -69,8 +69,8 @@ function App() {
           <p className="text-secondary">{form.description}</p>
           {configuration ? (
             <PlatformSettings
-              // A new editor when the stored settings change, started from them.
-              key={JSON.stringify(configuration)}
+              // One editor per plugin, started from the stored settings; it keeps what was typed.
+              key={configuration.plugin}
               configuration={configuration}
               onSaved={refresh}
             />
