@@ -1,3 +1,4 @@
+import { createLogger } from 'graphql-yoga';
 import { formsPage } from '../forms/server/page.js';
 import { formsPageEnabled, loadDotEnv, loadEnv } from './env.js';
 import { startService } from './service.js';
@@ -6,9 +7,12 @@ import { startService } from './service.js';
 loadDotEnv();
 try {
   const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
   // The form preview page (forms/) is served beside the API unless FORMS_PAGE turns it off.
-  const pages = formsPageEnabled(env) ? formsPage() : undefined;
-  const service = await startService(env, undefined, pages);
+  const pages = formsPageEnabled(env)
+    ? formsPage(undefined, (message) => logger.warn(message))
+    : undefined;
+  const service = await startService(env, logger, pages);
   const stop = () => void service.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

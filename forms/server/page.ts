@@ -44,20 +44,26 @@ function fileOf(dir: string, pathname: string): string | null {
 }
 
 /**
- * Serves the built form preview page from `dir` at /forms. Stops start-up with the fix when the
- * page has not been built.
+ * Serves the built form preview page from `dir` at /forms. When it has not been built, `warn`
+ * says so with the fix at start-up and /forms answers 503 with the same text: the API itself does
+ * not need the page.
  */
-export function formsPage(dir: string = BUILT_PAGE): PageHandler {
+export function formsPage(
+  dir: string = BUILT_PAGE,
+  warn: (message: string) => void = console.warn,
+): PageHandler {
   const root = path.resolve(dir);
-  if (!existsSync(path.join(root, 'index.html')))
-    throw new Error(
-      `The form preview page is not built (no ${path.join(root, 'index.html')}): run \`npm run build\`, or set FORMS_PAGE=off.`,
-    );
+  const missing = existsSync(path.join(root, 'index.html'))
+    ? null
+    : `The form preview page is not built (no ${path.join(root, 'index.html')}): run \`npm run build:forms\` (\`npm run build\` and \`npm install\` build it too), or set FORMS_PAGE=off.`;
+  if (missing) warn(missing);
   return (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (pathname !== FORMS_PATH && !pathname.startsWith(`${FORMS_PATH}/`)) return false;
     const file = fileOf(root, pathname);
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+    if (missing) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(missing);
+    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
     } else if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -117,7 +117,7 @@ describe('the form preview page in Chromium', { timeout: 180_000 }, () => {
       const shown = element.dependsOn.every(({ field, value }) => values[field] === value);
       const control = form.getByLabel(exactly(element.label));
       if (!shown) {
-        await expect.poll(() => control.count(), element.name).toBe(0);
+        await expect.poll(() => control.count(), { message: element.name }).toBe(0);
         continue;
       }
       const last = element.options.at(-1);
@@ -138,9 +138,14 @@ describe('the form preview page in Chromium', { timeout: 180_000 }, () => {
   it('offers every plugin as a tile, under its parent platform', async () => {
     const page = await open();
     for (const plugin of plugins)
-      await expect.poll(() => page.getByRole('button', { name: plugin.displayName }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByRole('button', { name: plugin.displayName }).count())
+        .toBe(1);
     const aws = page.getByRole('region', { name: 'AWS' });
-    expect(await aws.getByRole('button').allInnerTexts()).toEqual(['Glue\nnot configured', 'Redshift\nnot configured']);
+    expect(await aws.getByRole('button').allInnerTexts()).toEqual([
+      'Glue\nnot configured',
+      'Redshift\nnot configured',
+    ]);
     await page.close();
   });
 
@@ -183,7 +188,11 @@ describe('the form preview page in Chromium', { timeout: 180_000 }, () => {
     await configure(page, glue, ['sales', 'finance']);
     const form = page.getByRole('region', { name: 'Form' });
     await form.getByLabel(exactly('Database suffix')).waitFor();
-    expect(await form.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.parentElement?.textContent))).toEqual(['Schema level', 'Table level']);
+    expect(
+      await form
+        .getByRole('radio')
+        .evaluateAll((radios) => radios.map((r) => r.parentElement?.textContent)),
+    ).toEqual(['Schema level', 'Table level']);
     await expect.poll(() => form.getByLabel(exactly('Table')).count()).toBe(0);
     // Stored fields are not in the form.
     expect(await form.getByLabel(/path|bucket/i).count()).toBe(0);
@@ -211,7 +220,10 @@ describe('the form preview page in Chromium', { timeout: 180_000 }, () => {
     const elsewhere: string[] = [];
     await page.route('**/*', (route) => {
       const { hostname } = new URL(route.request().url());
-      if (['127.0.0.1', 'localhost'].includes(hostname) || route.request().url().startsWith('data:'))
+      if (
+        ['127.0.0.1', 'localhost'].includes(hostname) ||
+        route.request().url().startsWith('data:')
+      )
         return route.continue();
       elsewhere.push(route.request().url());
       return route.abort();

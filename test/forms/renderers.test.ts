@@ -1,12 +1,12 @@
 import { createAjv } from '@jsonforms/core';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import s3 from '../../plugins/s3/src/index.js';
 import { configuredView } from '../../src/catalog/configured-view.js';
 import { pluginView } from '../../src/catalog/plugin-view.js';
 import type { Service } from '../../src/service.js';
-import s3 from '../../plugins/s3/src/index.js';
 import { configureAllPlatforms, ok, rowCounts } from '../support/portal-client.js';
 import { rjsfSubmission, shownFields } from '../support/rjsf-user.js';
 import { graphql, startTestService } from '../support/service.js';
