@@ -146,7 +146,12 @@ export function addPluginTypes(builder: Builder) {
         description:
           'JSON Schema of the form, from the same Zod schema: the form fields only (stored fields are filled by the save rules), choices as `oneOf` of `const` and `title`, each `dependsOn` as an `if`/`then` rule, standard keywords only. RJSF and JSON Forms take the default draft-07 with their default validators.',
         args: {
-          dialect: t.arg({ type: Dialect, required: true, defaultValue: 'draft-07' }),
+          dialect: t.arg({
+            type: Dialect,
+            required: true,
+            defaultValue: 'draft-07',
+            description: 'The JSON Schema version to answer in.',
+          }),
         },
         resolve: (view, { dialect }) => view.jsonSchemas[dialect],
       }),
@@ -154,7 +159,13 @@ export function addPluginTypes(builder: Builder) {
         type: 'JSONObject',
         description:
           'The UI schema a form library needs beside `jsonSchema`: field order, widgets (radio), help texts, hidden and disabled fields and, for JSON Forms, the `dependsOn` rules.',
-        args: { renderer: t.arg({ type: Renderer, required: true }) },
+        args: {
+          renderer: t.arg({
+            type: Renderer,
+            required: true,
+            description: 'The form library the UI schema is for.',
+          }),
+        },
         resolve: (view, { renderer }) => view.uiSchemas[renderer],
       }),
     }),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { launchChromium } from '../support/browser.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import {
   type CommandRun,
@@ -221,6 +222,40 @@ async function createAndList(service: RunningService): Promise<void> {
   });
 }
 
+/**
+ * A person at /forms: the S3 tile under AWS, its form drawn from the API with the configured
+ * buckets and no suffix box (hidden), saved and listed.
+ */
+async function expectS3OnPreviewPage(service: RunningService): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(service.url.replace(/\/graphql$/, '/forms'));
+    await page.getByRole('region', { name: 'AWS' }).getByRole('button', { name: 'S3' }).click();
+    const form = page.getByRole('region', { name: 'Form' });
+    const bucket = form.getByLabel(/^Bucket\*?$/);
+    await bucket.waitFor();
+    expect(await bucket.locator('option').allInnerTexts()).toEqual(['', 'raw', 'curated']);
+    expect(await form.getByLabel(/^Suffix/).count()).toBe(0);
+    await bucket.selectOption({ label: 'curated' });
+    await form.getByLabel(/^Path\*?$/).fill('from/the/page');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/^Saved /).waitFor();
+    await page.getByRole('cell', { name: 'from/the/page' }).waitFor();
+  } finally {
+    await browser.close();
+  }
+  const { dataOutputConfigurations } = await listS3(service);
+  expect(dataOutputConfigurations.nodes).toContainEqual({
+    id: expect.any(String),
+    plugin: S3_PLUGIN,
+    platform: 's3',
+    bucket: 'curated',
+    suffix: '',
+    path: 'from/the/page',
+  });
+}
+
 /** Reads the embedded database the service left behind, without the service. */
 async function storedS3Rows(pgliteDir: string): Promise<{ plugin: number; base: number }> {
   const db = await PGlite.create(pgliteDir);
@@ -372,6 +407,8 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
   step(
     'the service loads S3DataOutput from the package, serves its form and stores a configuration',
     async () => {
+      // The form preview page, as `npm run build` (or `npm install`) would have built it.
+      expectSuccess(await npm(['run', 'build:forms']));
       const running = await start();
       const logs = running.logs();
       expect(logs).toContain(`Discovered plugin ${S3_SOURCE} in node_modules/${S3_PACKAGE}`);
@@ -383,6 +420,7 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
       await configureBuckets(running, ['raw', 'curated']);
       await expectInvalidCreatesRefused(running);
       await createAndList(running);
+      await expectS3OnPreviewPage(running);
       await stop();
     },
   );
