@@ -3,7 +3,8 @@ import type { FormElement } from './form.js';
 /** One field a rule looks at, and the values that make it hold. */
 export interface Condition {
   field: string;
-  values: string[];
+  /** As the field holds them: `dependsOn` gives values as text, a checkbox holds booleans. */
+  values: Array<string | boolean>;
   /** The field's default is one of the values, so leaving the field out counts as holding. */
   holdsWhenAbsent: boolean;
 }
@@ -22,13 +23,13 @@ function conditionsOf(element: FormElement, all: readonly FormElement[]): Condit
   const byField = new Map<string, string[]>();
   for (const { field, value } of element.dependsOn)
     byField.set(field, [...(byField.get(field) ?? []), value]);
-  return [...byField].map(([field, values]) => {
-    const initial = all.find((other) => other.name === field)?.initialValue;
+  return [...byField].map(([field, texts]) => {
+    const controller = all.find((other) => other.name === field);
+    const values = controller?.type === 'checkbox' ? texts.map((t) => t === 'true') : texts;
     return {
       field,
       values,
-      holdsWhenAbsent:
-        initial !== undefined && initial !== null && values.includes(String(initial)),
+      holdsWhenAbsent: values.some((value) => value === controller?.initialValue),
     };
   });
 }
@@ -51,5 +52,5 @@ export function dependsOnRules(elements: readonly FormElement[]): DependsOnRule[
 export function conditionHolds(condition: Condition, value: Record<string, unknown>): boolean {
   const current = value[condition.field];
   if (current === undefined || current === null) return condition.holdsWhenAbsent;
-  return condition.values.includes(String(current));
+  return condition.values.some((value) => String(value) === String(current));
 }

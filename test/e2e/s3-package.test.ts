@@ -30,7 +30,10 @@ interface GraphQLAnswer<T> {
   data?: T | null;
   errors?: Array<{
     message: string;
-    extensions?: { code?: string; issues?: Array<{ path: unknown[]; message: string }> };
+    extensions?: {
+      code?: string;
+      issues?: Array<{ path: unknown[]; field: unknown[]; message: string }>;
+    };
   }>;
 }
 
@@ -173,7 +176,7 @@ async function configureBuckets(service: RunningService, buckets: string[]): Pro
 async function expectRefused(
   service: RunningService,
   input: Record<string, unknown>,
-): Promise<Array<{ path: unknown[]; message: string }>> {
+): Promise<Array<{ path: unknown[]; field: unknown[]; message: string }>> {
   const answer = await graphql(service, CREATE, { input: { s3: input } });
   expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer)).toBe('BAD_USER_INPUT');
   return answer.errors?.[0]?.extensions?.issues ?? [];
@@ -183,15 +186,20 @@ async function expectInvalidCreatesRefused(service: RunningService): Promise<voi
   // Refused while the variables are read: `path` is a required input field.
   const missingPath = await expectRefused(service, { bucket: 'archive' });
   expect(missingPath).toEqual([
-    { path: ['input', 's3', 'path'], message: expect.stringContaining('"path"') },
+    {
+      path: ['input', 's3', 'path'],
+      field: ['path'],
+      message: expect.stringContaining('"path"'),
+    },
   ]);
   // Refused by the plugin's own validation, every problem at once.
   const unconfigured = await expectRefused(service, { bucket: 'archive', path: '' });
   expect(unconfigured).toEqual(
     expect.arrayContaining([
-      { path: ['input', 's3', 'path'], message: 'Must not be empty' },
+      { path: ['input', 's3', 'path'], field: ['path'], message: 'Must not be empty' },
       {
         path: ['input', 's3', 'bucket'],
+        field: ['bucket'],
         message: expect.stringContaining('"archive" is not one of the configured buckets'),
       },
     ]),
@@ -451,7 +459,8 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     expect(form.errors?.[0]?.extensions?.code, JSON.stringify(form)).toBe('PLUGIN_NOT_FOUND');
     await stop();
 
-    expect(await storedS3Rows(pgliteDir())).toEqual({ plugin: 1, base: 1 });
+    // One stored through the API, one through the preview page.
+    expect(await storedS3Rows(pgliteDir())).toEqual({ plugin: 2, base: 2 });
   });
 
   it('left the real project alone', async () => {
