@@ -75,6 +75,7 @@ describe('form schemas from form metadata', () => {
     expect(view.jsonSchemas['draft-07'].allOf).toEqual([
       {
         if: { properties: { retention: { const: true } }, required: ['retention'] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then`, not a promise.
         then: { properties: { days: expect.objectContaining({ type: 'integer', default: 30 }) } },
       },
       {
@@ -82,6 +83,7 @@ describe('form schemas from form metadata', () => {
           properties: { mode: { enum: ['move', 'link'] }, retention: { const: true } },
           required: ['mode', 'retention'],
         },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then`, not a promise.
         then: {
           properties: { target: expect.objectContaining({ type: 'string', minLength: 1 }) },
           required: ['target'],
