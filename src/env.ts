@@ -52,6 +52,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Another instance on the same database may change platform settings; this bounds how stale ours get.
   PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
+  // The form preview page at /forms; unset: on outside production.
+  FORMS_PAGE: z.enum(['on', 'off']).optional(),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -93,4 +95,9 @@ export function pluginSelection(env: Pick<Env, 'ENABLED_PLUGINS' | 'EXCLUDED_PLU
     enabledPlugins: env.ENABLED_PLUGINS,
     excludedPackages: env.EXCLUDED_PLUGIN_PACKAGES,
   };
+}
+
+/** Whether the form preview page is served: FORMS_PAGE, else everywhere but production. */
+export function formsPageEnabled(env: Pick<Env, 'FORMS_PAGE' | 'NODE_ENV'>): boolean {
+  return env.FORMS_PAGE === undefined ? env.NODE_ENV !== 'production' : env.FORMS_PAGE === 'on';
 }

@@ -1,10 +1,18 @@
-import { loadDotEnv, loadEnv } from './env.js';
+import { createLogger } from 'graphql-yoga';
+import { formsPage } from '../forms/server/page.js';
+import { formsPageEnabled, loadDotEnv, loadEnv } from './env.js';
 import { startService } from './service.js';
 
 // Entry point. A start-up failure prints its message, which names the culprit and the fix, and exits 1.
 loadDotEnv();
 try {
-  const service = await startService(loadEnv());
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  // The form preview page (forms/) is served beside the API unless FORMS_PAGE turns it off.
+  const pages = formsPageEnabled(env)
+    ? formsPage(undefined, (message) => logger.warn(message))
+    : undefined;
+  const service = await startService(env, logger, pages);
   const stop = () => void service.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
@@ -27,12 +28,19 @@ export interface Service {
 }
 
 /**
+ * Serves pages beside the API: gets each request for a path other than the GraphQL endpoint, and
+ * answers it and returns true, or returns false to leave it to the API (which answers 404).
+ */
+export type PageHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+/**
  * Starts the service: plugins, schema, database (migrated to date), then HTTP. Any failure before
  * listening rejects, naming its cause; nothing is left open.
  */
 export async function startService(
   env: Env,
   logger: YogaLogger = createLogger(env.LOG_LEVEL),
+  pages?: PageHandler,
 ): Promise<Service> {
   const registry = await loadRegistry({
     ...pluginSelection(env),
@@ -72,6 +80,9 @@ export async function startService(
     schema,
     context: () => context,
     graphiql: env.NODE_ENV !== 'production',
+    // GraphiQL's scripts, styles and workers inlined from the installed package: no CDN, so it
+    // works offline.
+    renderGraphiQL,
     logging: logger,
     // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
     plugins: [
@@ -85,7 +96,10 @@ export async function startService(
       }),
     ],
   });
-  const server = createServer(yoga);
+  const server = createServer((request, response) => {
+    const onApi = (request.url ?? '/').startsWith(yoga.graphqlEndpoint);
+    if (onApi || !pages?.(request, response)) void yoga(request, response);
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from '../src/env.js';
+import { EnvError, formsPageEnabled, loadEnv } from '../src/env.js';
 
 describe('configuration', () => {
   it('has defaults for an empty environment', () => {
@@ -31,6 +31,15 @@ describe('configuration', () => {
     expect(() => loadEnv({ EXCLUDED_PLUGIN_PACKAGES: './plugins/s3' })).toThrow(
       'EXCLUDED_PLUGIN_PACKAGES: must list npm package names, e.g. @acme/portal-plugin-x',
     );
+  });
+
+  it('serves the form preview page outside production unless FORMS_PAGE says otherwise', () => {
+    const enabled = (env: Record<string, string>) => formsPageEnabled(loadEnv(env));
+    expect(enabled({})).toBe(true);
+    expect(enabled({ NODE_ENV: 'production' })).toBe(false);
+    expect(enabled({ NODE_ENV: 'production', FORMS_PAGE: 'on' })).toBe(true);
+    expect(enabled({ FORMS_PAGE: 'off' })).toBe(false);
+    expect(() => loadEnv({ FORMS_PAGE: 'yes' })).toThrow(/FORMS_PAGE/);
   });
 
   it('names every bad variable', () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { buildFormsPage, PAGE_OUTPUT } from '../forms/build.js';
 import { displayPath, projectRoot } from '../src/paths.js';
 import { CommandFailure } from './command.js';
 
@@ -23,7 +24,8 @@ function internalPlugins(): string[] {
 /**
  * `npm run build`: compiles the service and the internal plugins to `dist/` (`npm start` runs
  * `dist/src/main.js` with plain Node, no TypeScript loader) and copies each internal plugin's
- * Prisma fragment and migrations beside its compiled entry. Needs `npm run schema:build` first:
+ * Prisma fragment and migrations beside its compiled entry, and bundles the form preview page
+ * (`forms/`, served at /forms) into `dist/forms/page`. Needs `npm run schema:build` first:
  * the generated Prisma client is compiled with the service.
  */
 export async function build(): Promise<undefined> {
@@ -46,7 +48,8 @@ export async function build(): Promise<undefined> {
         cpSync(from, path.join(projectRoot, 'dist/plugins', name, file), { recursive: true });
     }
   }
+  await buildFormsPage();
   console.log(
-    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))}.`,
+    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))} and bundled the form preview page into ${displayPath(PAGE_OUTPUT)}.`,
   );
 }

@@ -10,7 +10,9 @@ export const FORM_WIDGETS = ['string', 'select', 'checkbox', 'radio'] as const;
 export type FormWidget = (typeof FORM_WIDGETS)[number];
 
 /**
- * Show a field only while another field holds the given value.
+ * Show a field only while another field holds the given value. A field's entries on one other
+ * field allow any of their values; entries on different fields must all hold. The service refuses
+ * a value sent for the field while they do not hold, other than the field's default.
  *
  * @public
  */

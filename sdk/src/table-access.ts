@@ -66,6 +66,7 @@ export function tableAccessFields<P extends string>(pathField: P, containerName:
       label: 'Access granularity',
       tooltip: 'Give write access to the entire schema or a single table',
       widget: 'radio',
+      optionLabels: { schema: 'Schema level', table: 'Table level' },
     }),
     table: formField(z.string().min(1).default('*'), {
       label: 'Table',

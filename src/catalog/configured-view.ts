@@ -1,26 +1,11 @@
 import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
-import { type FormElement, lacksOptions } from '../config-schema/form.js';
+import { lacksOptions } from '../config-schema/form.js';
+import { jsonSchemasOf } from './form-schemas.js';
 import type { PluginView } from './plugin-view.js';
-
-type JsonSchema = Record<string, unknown>;
-
-// JSON Schema form generators see the configured options as the field's `enum`.
-function withOptionEnums(schema: JsonSchema, elements: readonly FormElement[]): JsonSchema {
-  const properties = schema.properties as Record<string, JsonSchema> | undefined;
-  if (!properties) return schema;
-  const next = { ...properties };
-  for (const element of elements) {
-    const property = next[element.name];
-    if (element.optionsFrom !== null && element.options.length > 0 && property) {
-      next[element.name] = { ...property, enum: element.options.map((option) => option.value) };
-    }
-  }
-  return { ...schema, properties: next };
-}
 
 /**
  * A plugin's view with the options of its `optionsFrom` elements taken from the platform's
- * stored settings (null: not configured), also as `enum` in its JSON Schema. A form with a select that has nothing to offer
+ * stored settings (null: not configured), also as the field's choices in its JSON Schema. A form with a select that has nothing to offer
  * cannot be filled in, so such a plugin is flagged `notConfigured`.
  */
 export function configuredView(view: PluginView, settings: PlatformSettings | null): PluginView {
@@ -39,7 +24,7 @@ export function configuredView(view: PluginView, settings: PlatformSettings | nu
   return {
     ...view,
     elements,
-    jsonSchema: withOptionEnums(view.jsonSchema, elements),
+    jsonSchemas: jsonSchemasOf({ ...view, elements }),
     notConfigured: lacksOptions(elements),
   };
 }

@@ -1,7 +1,15 @@
-import { z } from 'zod';
+import { type DependsOnRule, dependsOnRules } from '../config-schema/depends-on.js';
 import { type ConfigField, describeConfig } from '../config-schema/describe.js';
 import { type FormElement, formElements, lacksOptions } from '../config-schema/form.js';
+import {
+  fieldValueSchemas,
+  JSON_SCHEMA_DIALECTS,
+  type JsonObject,
+  type JsonSchemaDialect,
+} from '../config-schema/json-schema.js';
+import type { FormRenderer } from '../config-schema/ui-schema.js';
 import type { RegisteredPlugin } from '../registry/registry.js';
+import { jsonSchemasOf, uiSchemasOf } from './form-schemas.js';
 import { type PlatformSetting, platformSettingsOf } from './platform-settings.js';
 
 /** The npm package a plugin came from. */
@@ -34,8 +42,14 @@ export interface PluginView {
   inputTypeName: string;
   fields: ConfigField[];
   elements: FormElement[];
-  /** JSON Schema of the configuration input. */
-  jsonSchema: Record<string, unknown>;
+  /** The `dependsOn` of its elements, as rules. */
+  rules: DependsOnRule[];
+  /** Each form field's value constraints from its Zod schema, per JSON Schema dialect. */
+  valueSchemas: Record<JsonSchemaDialect, Record<string, JsonObject>>;
+  /** JSON Schema of the form (form fields only), per dialect. */
+  jsonSchemas: Record<JsonSchemaDialect, JsonObject>;
+  /** UI schema of the form, per renderer. */
+  uiSchemas: Record<FormRenderer, JsonObject>;
 }
 
 export function inputTypeNameOf(pluginName: string): string {
@@ -46,6 +60,19 @@ export function pluginView({ plugin, source, package: pkg }: RegisteredPlugin): 
   const fields = describeConfig(plugin.name, plugin.config);
   const elements = formElements(fields);
   const { platform } = plugin;
+  const names = elements.map((element) => element.name);
+  const form = {
+    displayName: platform.displayName,
+    fields,
+    elements,
+    rules: dependsOnRules(elements),
+    valueSchemas: Object.fromEntries(
+      JSON_SCHEMA_DIALECTS.map((dialect) => [
+        dialect,
+        fieldValueSchemas(plugin.config, names, dialect),
+      ]),
+    ) as PluginView['valueSchemas'],
+  };
   return {
     name: plugin.name,
     version: plugin.version,
@@ -55,7 +82,6 @@ export function pluginView({ plugin, source, package: pkg }: RegisteredPlugin): 
       ? { name: pkg.name, version: pkg.version, contractRange: pkg.contractRange }
       : null,
     platform: platform.key,
-    displayName: platform.displayName,
     iconName: platform.iconName,
     parentPlatform: platform.parentPlatform ?? null,
     detailedName: platform.detailedName,
@@ -67,10 +93,9 @@ export function pluginView({ plugin, source, package: pkg }: RegisteredPlugin): 
     notConfigured: lacksOptions(elements),
     settings: platformSettingsOf(elements),
     inputTypeName: inputTypeNameOf(plugin.name),
-    fields,
-    elements,
-    // The input side: what a client sends. Transforms (save rules) have no JSON Schema form.
-    jsonSchema: z.toJSONSchema(plugin.config, { io: 'input', unrepresentable: 'any' }),
+    ...form,
+    jsonSchemas: jsonSchemasOf(form),
+    uiSchemas: uiSchemasOf(form),
   };
 }
 

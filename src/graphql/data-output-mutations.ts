@@ -81,6 +81,7 @@ export function addDataOutputMutations(
           throw badUserInput('Wrong plugin', [
             {
               path: ['input', key],
+              field: [],
               message: `Configuration ${id} belongs to ${base.plugin}: send its values as input.${stored}`,
             },
           ]);

@@ -84,10 +84,10 @@ export function addDataOutputQueries(
         const after = args.after == null ? null : decodeCursor(args.after);
         const issues = [
           ...(args.first < 1 || args.first > MAX_PAGE_SIZE
-            ? [{ path: ['first'], message: `Must be between 1 and ${MAX_PAGE_SIZE}` }]
+            ? [{ path: ['first'], field: [], message: `Must be between 1 and ${MAX_PAGE_SIZE}` }]
             : []),
           ...(args.after != null && after === null
-            ? [{ path: ['after'], message: 'Not a cursor of this list' }]
+            ? [{ path: ['after'], field: [], message: 'Not a cursor of this list' }]
             : []),
         ];
         if (issues.length > 0) throw badUserInput('Invalid page request', issues);

@@ -32,6 +32,6 @@ export function pluginNotFound(name: string, known: readonly string[]): GraphQLE
 export function configurationId(id: string | number): string {
   const value = String(id);
   if (!UUID.test(value))
-    throw badUserInput('Invalid id', [{ path: ['id'], message: 'Must be a UUID' }]);
+    throw badUserInput('Invalid id', [{ path: ['id'], field: [], message: 'Must be a UUID' }]);
   return value;
 }

@@ -1,6 +1,8 @@
 import { type DependsOn, FORM_WIDGETS } from '@data-product-portal/plugin-sdk';
 import type { PluginPackageView, PluginView } from '../catalog/plugin-view.js';
 import type { FormElement, FormOption } from '../config-schema/form.js';
+import type { JsonSchemaDialect } from '../config-schema/json-schema.js';
+import type { FormRenderer } from '../config-schema/ui-schema.js';
 import type { Builder } from './builder.js';
 
 /** Object types describing plugins and their forms. */
@@ -8,6 +10,28 @@ export function addPluginTypes(builder: Builder) {
   const FormElementType = builder.enumType('FormElementType', {
     description: 'The widget a form element is rendered with.',
     values: Object.fromEntries(FORM_WIDGETS.map((widget) => [widget, { value: widget }])),
+  });
+
+  const Dialect = builder.enumType('JsonSchemaDialect', {
+    description: 'A JSON Schema version.',
+    values: {
+      DRAFT_07: {
+        value: 'draft-07' as JsonSchemaDialect,
+        description: 'Draft-07: the default of RJSF (validator-ajv8) and JSON Forms.',
+      },
+      DRAFT_2020_12: { value: 'draft-2020-12' as JsonSchemaDialect, description: 'Draft 2020-12.' },
+    },
+  });
+
+  const Renderer = builder.enumType('FormRenderer', {
+    description: 'A form library that renders a JSON Schema with a UI schema.',
+    values: {
+      RJSF: { value: 'rjsf' as FormRenderer, description: 'react-jsonschema-form (`@rjsf/core`).' },
+      JSON_FORMS: {
+        value: 'jsonForms' as FormRenderer,
+        description: 'JSON Forms (`@jsonforms/core`).',
+      },
+    },
   });
 
   const Option = builder.objectRef<FormOption>('FormOption').implement({
@@ -117,10 +141,32 @@ export function addPluginTypes(builder: Builder) {
     interfaces: [Descriptor],
     fields: (t) => ({
       elements: t.expose('elements', { type: [Element] }),
-      jsonSchema: t.expose('jsonSchema', {
+      jsonSchema: t.field({
         type: 'JSONObject',
         description:
-          'JSON Schema (draft 2020-12) of the configuration input, from the same Zod schema; form metadata under `form`.',
+          'JSON Schema of the form, from the same Zod schema: the form fields only (stored fields are filled by the save rules), choices as `oneOf` of `const` and `title`, each `dependsOn` as an `if`/`then` rule, standard keywords only. RJSF and JSON Forms take the default draft-07 with their default validators.',
+        args: {
+          dialect: t.arg({
+            type: Dialect,
+            required: true,
+            defaultValue: 'draft-07',
+            description: 'The JSON Schema version to answer in.',
+          }),
+        },
+        resolve: (view, { dialect }) => view.jsonSchemas[dialect],
+      }),
+      uiSchema: t.field({
+        type: 'JSONObject',
+        description:
+          'The UI schema a form library needs beside `jsonSchema`: field order, widgets (radio), help texts, hidden and disabled fields and, for JSON Forms, the `dependsOn` rules.',
+        args: {
+          renderer: t.arg({
+            type: Renderer,
+            required: true,
+            description: 'The form library the UI schema is for.',
+          }),
+        },
+        resolve: (view, { renderer }) => view.uiSchemas[renderer],
       }),
     }),
   });

@@ -1,12 +1,13 @@
-import type { CheckContext, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
+import type { CheckContext, ConfigIssue, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import type { PluginView } from '../catalog/plugin-view.js';
-import { friendlierMessages, type InputIssue, type Parsed, under, zodIssues } from './issues.js';
+import { dependsOnIssues } from './depends-on-issues.js';
+import { friendlierMessages, type Parsed, under, zodIssues } from './issues.js';
 
 function optionIssues(
   view: PluginView,
   value: Record<string, unknown>,
   context: CheckContext,
-): InputIssue[] {
+): ConfigIssue[] {
   return view.elements.flatMap((element) => {
     const chosen = value[element.name];
     if (element.optionsFrom === null || chosen === undefined || chosen === null || chosen === '')
@@ -22,8 +23,9 @@ function optionIssues(
 }
 
 /**
- * Validates a configuration input the way it will be stored: the plugin's Zod schema with its save
- * rules, then the configured options of `optionsFrom` fields, then the plugin's own `check`.
+ * Validates a configuration input the way it will be stored: values sent for fields whose
+ * `dependsOn` does not hold, the plugin's Zod schema with its save rules, then the configured
+ * options of `optionsFrom` fields, then the plugin's own `check`.
  * Issue paths start at `prefix`, the input's place in the mutation.
  */
 export async function parseConfiguration(
@@ -33,19 +35,23 @@ export async function parseConfiguration(
   context: CheckContext,
   prefix: ReadonlyArray<string | number>,
 ): Promise<Parsed<Record<string, unknown>>> {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  // Read from the input as sent: the save rules may rewrite the very values this looks at.
+  const unused = under(prefix, dependsOnIssues(view, raw));
   const parsed = await plugin.config.safeParseAsync(input, { error: friendlierMessages });
   if (!parsed.success) {
     // Report the option checks too, so one answer names every offending field.
     const flagged = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-    const raw =
-      typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
     const options = optionIssues(view, raw, context).filter(
       (issue) => !flagged.has(issue.path[0] as string),
     );
-    return { ok: false, issues: [...zodIssues(prefix, parsed.error), ...under(prefix, options)] };
+    return {
+      ok: false,
+      issues: [...zodIssues(prefix, parsed.error), ...under(prefix, options), ...unused],
+    };
   }
   const value = parsed.data as Record<string, unknown>;
-  const issues = under(prefix, optionIssues(view, value, context));
+  const issues = [...under(prefix, optionIssues(view, value, context)), ...unused];
   if (plugin.check) issues.push(...under(prefix, await plugin.check(value, context)));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }

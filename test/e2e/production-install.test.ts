@@ -26,6 +26,10 @@ const BUILD_ONLY = [
   '@prisma/prisma-schema-wasm',
   '@graphql-codegen/cli',
   '@microsoft/api-extractor',
+  // The form preview page is bundled at build time; what serves it needs none of these.
+  'esbuild',
+  'react',
+  '@rjsf/core',
   '@biomejs/biome',
   'vitest',
 ];
@@ -88,6 +92,14 @@ describe('a production install after the build', { timeout: 300_000 }, () => {
         'mutation { createDataOutputConfiguration(input: { glue: { database: "sales", databaseSuffix: "orders" } }) { plugin } }',
       ),
     ).toEqual({ data: { createDataOutputConfiguration: { plugin: 'GlueDataOutput' } } });
+    // The form preview page, bundled before the production install, is served from dist/.
+    const base = (service?.url ?? '').replace(/\/graphql$/, '');
+    const page = await fetch(`${base}/forms`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/forms/main.js');
+    const script = await fetch(`${base}/forms/main.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('text/javascript');
     expect(await service.stop()).toBe(0);
     service = undefined;
   });

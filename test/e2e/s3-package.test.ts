@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { launchChromium } from '../support/browser.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import {
   type CommandRun,
@@ -29,7 +30,10 @@ interface GraphQLAnswer<T> {
   data?: T | null;
   errors?: Array<{
     message: string;
-    extensions?: { code?: string; issues?: Array<{ path: unknown[]; message: string }> };
+    extensions?: {
+      code?: string;
+      issues?: Array<{ path: unknown[]; field: unknown[]; message: string }>;
+    };
   }>;
 }
 
@@ -172,7 +176,7 @@ async function configureBuckets(service: RunningService, buckets: string[]): Pro
 async function expectRefused(
   service: RunningService,
   input: Record<string, unknown>,
-): Promise<Array<{ path: unknown[]; message: string }>> {
+): Promise<Array<{ path: unknown[]; field: unknown[]; message: string }>> {
   const answer = await graphql(service, CREATE, { input: { s3: input } });
   expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer)).toBe('BAD_USER_INPUT');
   return answer.errors?.[0]?.extensions?.issues ?? [];
@@ -182,15 +186,20 @@ async function expectInvalidCreatesRefused(service: RunningService): Promise<voi
   // Refused while the variables are read: `path` is a required input field.
   const missingPath = await expectRefused(service, { bucket: 'archive' });
   expect(missingPath).toEqual([
-    { path: ['input', 's3', 'path'], message: expect.stringContaining('"path"') },
+    {
+      path: ['input', 's3', 'path'],
+      field: ['path'],
+      message: expect.stringContaining('"path"'),
+    },
   ]);
   // Refused by the plugin's own validation, every problem at once.
   const unconfigured = await expectRefused(service, { bucket: 'archive', path: '' });
   expect(unconfigured).toEqual(
     expect.arrayContaining([
-      { path: ['input', 's3', 'path'], message: 'Must not be empty' },
+      { path: ['input', 's3', 'path'], field: ['path'], message: 'Must not be empty' },
       {
         path: ['input', 's3', 'bucket'],
+        field: ['bucket'],
         message: expect.stringContaining('"archive" is not one of the configured buckets'),
       },
     ]),
@@ -218,6 +227,40 @@ async function createAndList(service: RunningService): Promise<void> {
   expect(dataOutputConfigurations).toEqual({
     totalCount: 1,
     nodes: [{ id: created.createDataOutputConfiguration.id, ...expected }],
+  });
+}
+
+/**
+ * A person at /forms: the S3 tile under AWS, its form drawn from the API with the configured
+ * buckets and no suffix box (hidden), saved and listed.
+ */
+async function expectS3OnPreviewPage(service: RunningService): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(service.url.replace(/\/graphql$/, '/forms'));
+    await page.getByRole('region', { name: 'AWS' }).getByRole('button', { name: 'S3' }).click();
+    const form = page.getByRole('region', { name: 'Form' });
+    const bucket = form.getByLabel(/^Bucket\*?$/);
+    await bucket.waitFor();
+    expect(await bucket.locator('option').allInnerTexts()).toEqual(['', 'raw', 'curated']);
+    expect(await form.getByLabel(/^Suffix/).count()).toBe(0);
+    await bucket.selectOption({ label: 'curated' });
+    await form.getByLabel(/^Path\*?$/).fill('from/the/page');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/^Saved /).waitFor();
+    await page.getByRole('cell', { name: 'from/the/page' }).waitFor();
+  } finally {
+    await browser.close();
+  }
+  const { dataOutputConfigurations } = await listS3(service);
+  expect(dataOutputConfigurations.nodes).toContainEqual({
+    id: expect.any(String),
+    plugin: S3_PLUGIN,
+    platform: 's3',
+    bucket: 'curated',
+    suffix: '',
+    path: 'from/the/page',
   });
 }
 
@@ -372,6 +415,8 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
   step(
     'the service loads S3DataOutput from the package, serves its form and stores a configuration',
     async () => {
+      // The form preview page, as `npm run build` (or `npm install`) would have built it.
+      expectSuccess(await npm(['run', 'build:forms']));
       const running = await start();
       const logs = running.logs();
       expect(logs).toContain(`Discovered plugin ${S3_SOURCE} in node_modules/${S3_PACKAGE}`);
@@ -383,6 +428,7 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
       await configureBuckets(running, ['raw', 'curated']);
       await expectInvalidCreatesRefused(running);
       await createAndList(running);
+      await expectS3OnPreviewPage(running);
       await stop();
     },
   );
@@ -413,7 +459,8 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     expect(form.errors?.[0]?.extensions?.code, JSON.stringify(form)).toBe('PLUGIN_NOT_FOUND');
     await stop();
 
-    expect(await storedS3Rows(pgliteDir())).toEqual({ plugin: 1, base: 1 });
+    // One stored through the API, one through the preview page.
+    expect(await storedS3Rows(pgliteDir())).toEqual({ plugin: 2, base: 2 });
   });
 
   it('left the real project alone', async () => {

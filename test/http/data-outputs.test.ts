@@ -43,7 +43,7 @@ describe.each(BACKENDS)('data output configurations on $name', (backend) => {
     const form = await formOf(service, plugin);
     const before = await rowCounts(service);
 
-    const schemaLevel = { ...fill(form, 0), accessGranularity: 'schema', table: 'ignored' };
+    const schemaLevel = { ...fill(form, 0), accessGranularity: 'schema' };
     const created = await create(service, form, schemaLevel);
     expect(created.errors).toBeUndefined();
     const id = created.data!.createDataOutputConfiguration.id;
@@ -169,7 +169,7 @@ describe.each(BACKENDS)('data output configurations on $name', (backend) => {
     const malformed = await graphql(service, '{ dataOutputConfiguration(id: "42") { id } }');
     expect(malformed.errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      issues: [{ path: ['id'], message: 'Must be a UUID' }],
+      issues: [{ path: ['id'], field: [], message: 'Must be a UUID' }],
     });
   });
 });

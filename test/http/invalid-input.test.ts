@@ -69,7 +69,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
   ])('%s', async (_case, change, path, message) => {
     const errors = await rejected(CREATE, { input: { glue: { ...valid, ...change } } });
     expect(errors.map((e) => e.extensions)).toEqual([
-      { code: 'BAD_USER_INPUT', issues: [{ path, message }] },
+      { code: 'BAD_USER_INPUT', issues: [{ path, field: path.slice(2), message }] },
     ]);
   });
 
@@ -84,6 +84,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
         issues: [
           {
             path: ['input'],
+            field: [],
             message:
               'Exactly one key must be specified for OneOf type "DataOutputConfigurationInput".',
           },
@@ -99,10 +100,12 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
     expect(errors[0]?.extensions?.issues).toEqual([
       {
         path: ['input', 'glue', 'database'],
+        field: ['database'],
         message: 'String cannot represent a non string value: 7',
       },
       {
         path: ['input', 'glue', 'accessGranularity'],
+        field: ['accessGranularity'],
         message: 'Value "column" does not exist in "AccessGranularity" enum.',
       },
     ]);
@@ -138,10 +141,15 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
     expect(errors[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       issues: [
-        { path: ['input', 'glue', 'databaseSuffix'], message: 'Must not be empty' },
-        { path: ['input', 'glue', 'table'], message: 'Must not be empty' },
+        {
+          path: ['input', 'glue', 'databaseSuffix'],
+          field: ['databaseSuffix'],
+          message: 'Must not be empty',
+        },
+        { path: ['input', 'glue', 'table'], field: ['table'], message: 'Must not be empty' },
         {
           path: ['input', 'glue', 'database'],
+          field: ['database'],
           message: '"unlisted" is not one of the configured databases: alpha, beta, gamma',
         },
       ],
@@ -151,6 +159,35 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
         'input.glue.database: "unlisted" is not one of the configured databases: alpha, beta, gamma',
     );
   });
+
+  it.each(['GlueDataOutput', 'SnowflakeDataOutput', 'DatabricksDataOutput', 'RedshiftDataOutput'])(
+    '%s: a table other than * at schema granularity is refused, not widened to the schema',
+    async (plugin) => {
+      const form = await formOf(service, plugin);
+      const input = { ...fill(form, 0), accessGranularity: 'schema', table: 'orders_only' };
+      const errors = await rejected(CREATE, { input: { [form.platform]: input } });
+      expect(errors[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        issues: [
+          {
+            path: ['input', form.platform, 'table'],
+            field: ['table'],
+            message: 'Only used when accessGranularity is "table"; leave table out or send "*"',
+          },
+          {
+            path: ['input', form.platform, 'accessGranularity'],
+            field: ['accessGranularity'],
+            message:
+              'table "orders_only" is only used when accessGranularity is "table", not "schema": choose "table", or leave table out',
+          },
+        ],
+      });
+      // The granularity left at its default refuses it the same way.
+      const { accessGranularity: _, ...leftOut } = input;
+      const again = await rejected(CREATE, { input: { [form.platform]: leftOut } });
+      expect(again[0]?.extensions?.issues).toHaveLength(2);
+    },
+  );
 
   it('an update with another plugin’s input', async () => {
     const snowflake = await formOf(service, 'SnowflakeDataOutput');
@@ -163,6 +200,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
       issues: [
         {
           path: ['input', 'snowflake'],
+          field: [],
           message: `Configuration ${existing.id} belongs to GlueDataOutput: send its values as input.glue`,
         },
       ],
@@ -218,6 +256,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
     expect(errors[0]?.extensions?.issues).toEqual([
       {
         path: ['input', 'databricks', 'catalog'],
+        field: ['catalog'],
         message:
           'Platform databricks has no catalogs configured; an operator sets them with configurePlatform',
       },

@@ -13,7 +13,7 @@ interface FormAnswer {
   pluginForm: {
     notConfigured: boolean;
     elements: Array<{ name: string; options: Array<{ label: string; value: string }> }>;
-    jsonSchema: { properties: Record<string, { enum?: string[] }> };
+    jsonSchema: { properties: Record<string, { oneOf?: Array<{ const: string; title: string }> }> };
   };
 }
 
@@ -61,7 +61,7 @@ describe('platform settings fill the forms', () => {
     ]);
     const form = await ok<FormAnswer>(service, FORM);
     expect(form.pluginForm.notConfigured).toBe(true);
-    expect(form.pluginForm.jsonSchema.properties.database?.enum).toBeUndefined();
+    expect(form.pluginForm.jsonSchema.properties.database?.oneOf).toBeUndefined();
   });
 
   it('refuses empty and duplicate options, naming each, and stores nothing', async () => {
@@ -71,8 +71,16 @@ describe('platform settings fill the forms', () => {
     expect(response.errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       issues: [
-        { path: ['input', 'glue', 'databases', 1], message: 'Must not be empty' },
-        { path: ['input', 'glue', 'databases', 2], message: '"sales" is listed twice' },
+        {
+          path: ['input', 'glue', 'databases', 1],
+          field: ['databases', 1],
+          message: 'Must not be empty',
+        },
+        {
+          path: ['input', 'glue', 'databases', 2],
+          field: ['databases', 2],
+          message: '"sales" is listed twice',
+        },
       ],
     });
     const data = await ok<{ platformConfigurations: Array<{ configured: boolean }> }>(
@@ -100,7 +108,10 @@ describe('platform settings fill the forms', () => {
       { label: 'sales', value: 'sales' },
       { label: 'finance', value: 'finance' },
     ]);
-    expect(form.pluginForm.jsonSchema.properties.database?.enum).toEqual(['sales', 'finance']);
+    expect(form.pluginForm.jsonSchema.properties.database?.oneOf).toEqual([
+      { const: 'sales', title: 'sales' },
+      { const: 'finance', title: 'finance' },
+    ]);
     const plugins = await ok<{ plugins: Array<{ name: string; notConfigured: boolean }> }>(
       service,
       '{ plugins { name notConfigured } }',

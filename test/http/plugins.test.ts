@@ -112,8 +112,8 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
           initialValue: 'schema',
           tooltip: 'Give write access to the entire schema or a single table',
           options: [
-            { label: 'Schema', value: 'schema' },
-            { label: 'Table', value: 'table' },
+            { label: 'Schema level', value: 'schema' },
+            { label: 'Table level', value: 'table' },
           ],
         },
         {
@@ -149,33 +149,32 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
     ]);
   });
 
-  it('gives the JSON Schema of the input, from the same Zod schema', async () => {
+  it('gives the JSON Schema of the form fields, from the same Zod schema', async () => {
     const { data } = await graphql<{
       pluginForm: {
         jsonSchema: {
-          type: string;
+          $schema: string;
           required: string[];
           properties: Record<string, Record<string, unknown>>;
+          allOf: Array<{ then: { properties: Record<string, unknown> } }>;
         };
       };
     }>(service, '{ pluginForm(name: "GlueDataOutput") { jsonSchema } }');
     const schema = data?.pluginForm.jsonSchema;
-    expect(schema?.type).toBe('object');
+    expect(schema?.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema?.required).toEqual(['database', 'databaseSuffix']);
+    // Stored fields (bucketIdentifier, databasePath, tablePath) are no form fields.
     expect(Object.keys(schema?.properties ?? {})).toEqual([
       'database',
       'databaseSuffix',
       'accessGranularity',
-      'table',
-      'bucketIdentifier',
-      'databasePath',
-      'tablePath',
     ]);
-    expect(schema?.properties.table).toMatchObject({
+    expect(schema?.allOf[0]?.then.properties.table).toEqual({
       type: 'string',
       minLength: 1,
       default: '*',
       title: 'Table',
+      description: 'The name of the table to give write access to',
     });
   });
 

@@ -20,6 +20,7 @@ interface FormElement {
   type: string;
   hidden: boolean;
   options: Array<{ value: string }>;
+  dependsOn: Array<{ field: string; value: string }>;
 }
 
 export interface Form {
@@ -61,17 +62,20 @@ export async function configureAllPlatforms(service: Service): Promise<void> {
 export async function formOf(service: Service, plugin: string): Promise<Form> {
   const { pluginForm } = await ok<{ pluginForm: Form }>(
     service,
-    'query($name: String!) { pluginForm(name: $name) { name platform elements { name type hidden options { value } } } }',
+    'query($name: String!) { pluginForm(name: $name) { name platform elements { name type hidden options { value } dependsOn { field value } } } }',
     { name: plugin },
   );
   return pluginForm;
 }
 
-/** A filled-in form, as a user would: option `variant` of each choice, a distinct text elsewhere. */
+/**
+ * A filled-in form, as a user would: option `variant` of each choice, a distinct text elsewhere,
+ * and a field that depends on another only when it is shown (its `dependsOn` holds).
+ */
 export function fill(form: Form, variant: number): Record<string, unknown> {
-  return Object.fromEntries(
+  const values: Record<string, unknown> = Object.fromEntries(
     form.elements
-      .filter((element) => !element.hidden)
+      .filter((element) => !element.hidden && element.dependsOn.length === 0)
       .map((element) => [
         element.name,
         element.options.length > 0
@@ -79,6 +83,11 @@ export function fill(form: Form, variant: number): Record<string, unknown> {
           : `${element.name}_${variant}`,
       ]),
   );
+  for (const element of form.elements.filter((e) => !e.hidden && e.dependsOn.length > 0)) {
+    if (element.dependsOn.every(({ field, value }) => values[field] === value))
+      values[element.name] = `${element.name}_${variant}`;
+  }
+  return values;
 }
 
 export function create(service: Service, form: Form, values: Record<string, unknown>) {

@@ -43,9 +43,14 @@ describe('parseConfiguration', () => {
       issues: [
         {
           path: ['input', 'example', 'bucket'],
+          field: ['bucket'],
           message: '"gold" is not one of the configured buckets: raw, curated',
         },
-        { path: ['input', 'example', 'note'], message: 'Must mention the bucket (update)' },
+        {
+          path: ['input', 'example', 'note'],
+          field: ['note'],
+          message: 'Must mention the bucket (update)',
+        },
       ],
     });
   });
@@ -65,6 +70,47 @@ describe('parseConfiguration', () => {
     ]);
   });
 
+  it('refuses a value for a field whose dependsOn does not hold, naming both fields', async () => {
+    const glue = (await import('../../plugins/glue/index.js')).default;
+    const glueView = pluginView({ plugin: glue, source: 'test' });
+    const context: CheckContext = {
+      platformSettings: { databases: ['sales'] },
+      operation: 'create',
+    };
+    const base = { database: 'sales', databaseSuffix: 'x' };
+    const refused = await parseConfiguration(
+      glue,
+      glueView,
+      { ...base, accessGranularity: 'schema', table: 'orders_only' },
+      context,
+      ['input', 'glue'],
+    );
+    expect(refused).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: ['input', 'glue', 'table'],
+          field: ['table'],
+          message: 'Only used when accessGranularity is "table"; leave table out or send "*"',
+        },
+        {
+          path: ['input', 'glue', 'accessGranularity'],
+          field: ['accessGranularity'],
+          message:
+            'table "orders_only" is only used when accessGranularity is "table", not "schema": choose "table", or leave table out',
+        },
+      ],
+    });
+    // Left out (the granularity's default holds no table either), or its default: accepted.
+    for (const input of [{ ...base, table: '*' }, base, { ...base, accessGranularity: 'schema' }])
+      expect((await parseConfiguration(glue, glueView, input, context, [])).ok).toBe(true);
+    const tableLevel = { ...base, accessGranularity: 'table', table: 'orders_only' };
+    expect(await parseConfiguration(glue, glueView, tableLevel, context, [])).toMatchObject({
+      ok: true,
+      value: { table: 'orders_only', tablePath: 'orders_only' },
+    });
+  });
+
   it('says when the platform has no options configured', async () => {
     const result = await parseConfiguration(
       withCheck,
@@ -78,6 +124,7 @@ describe('parseConfiguration', () => {
       issues: [
         {
           path: ['bucket'],
+          field: ['bucket'],
           message:
             'Platform example has no buckets configured; an operator sets them with configurePlatform',
         },

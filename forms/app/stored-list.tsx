@@ -1,0 +1,39 @@
+import type { PluginForm, StoredList } from './api.js';
+
+const shown = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+/** The plugin's stored configurations, one column per visible form field. */
+export function StoredConfigurations(props: { form: PluginForm; list: StoredList | null }) {
+  const columns = props.form.elements.filter((element) => !element.hidden);
+  const connection = props.list?.dataOutputConfigurations;
+  return (
+    <section aria-label="Stored configurations">
+      <h2 className="h5">
+        Stored configurations{' '}
+        <span className="badge bg-secondary">{connection?.totalCount ?? 0}</span>
+      </h2>
+      <table className="table table-sm table-striped">
+        <thead>
+          <tr>
+            <th>id</th>
+            {columns.map((column) => (
+              <th key={column.name}>{column.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(connection?.nodes ?? []).map((node) => (
+            <tr key={node.id} data-id={node.id}>
+              <td>
+                <code>{node.id.slice(0, 8)}</code>
+              </td>
+              {columns.map((column) => (
+                <td key={column.name}>{shown(node[column.name])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
