@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ConfigField, describeConfig } from '../config-schema/describe.js';
 import { type FormElement, formElements, lacksOptions } from '../config-schema/form.js';
+import { withTextLimits } from '../config-schema/text-limits.js';
 import type { RegisteredPlugin } from '../registry/registry.js';
 import { type PlatformSetting, platformSettingsOf } from './platform-settings.js';
 
@@ -70,7 +71,10 @@ export function pluginView({ plugin, source, package: pkg }: RegisteredPlugin): 
     fields,
     elements,
     // The input side: what a client sends. Transforms (save rules) have no JSON Schema form.
-    jsonSchema: z.toJSONSchema(plugin.config, { io: 'input', unrepresentable: 'any' }),
+    jsonSchema: withTextLimits(
+      z.toJSONSchema(plugin.config, { io: 'input', unrepresentable: 'any' }),
+      fields,
+    ),
   };
 }
 

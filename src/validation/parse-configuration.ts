@@ -1,6 +1,7 @@
 import type { CheckContext, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import type { PluginView } from '../catalog/plugin-view.js';
 import { friendlierMessages, type InputIssue, type Parsed, under, zodIssues } from './issues.js';
+import { textIssues } from './text-guard.js';
 
 function optionIssues(
   view: PluginView,
@@ -22,9 +23,10 @@ function optionIssues(
 }
 
 /**
- * Validates a configuration input the way it will be stored: the plugin's Zod schema with its save
- * rules, then the configured options of `optionsFrom` fields, then the plugin's own `check`.
- * Issue paths start at `prefix`, the input's place in the mutation.
+ * Validates a configuration input the way it will be stored: the host's text rules on every
+ * string, the plugin's Zod schema with its save rules, then the configured options of
+ * `optionsFrom` fields, then the plugin's own `check`. Issue paths start at `prefix`, the input's
+ * place in the mutation.
  */
 export async function parseConfiguration(
   plugin: DataOutputPlugin,
@@ -33,16 +35,33 @@ export async function parseConfiguration(
   context: CheckContext,
   prefix: ReadonlyArray<string | number>,
 ): Promise<Parsed<Record<string, unknown>>> {
-  const parsed = await plugin.config.safeParseAsync(input, { error: friendlierMessages });
-  if (!parsed.success) {
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  // A refused string never reaches the plugin's schema (whose refinements may not expect a
+  // megabyte or a NUL); the rest of the input is still checked, so one answer names every field.
+  const refused = textIssues(view.fields, raw);
+  const flagged = new Set(refused.map((issue) => issue.path[0]));
+  const checked =
+    refused.length === 0
+      ? input
+      : Object.fromEntries(Object.entries(raw).filter(([name]) => !flagged.has(name)));
+  const parsed = await plugin.config.safeParseAsync(checked, { error: friendlierMessages });
+  if (!parsed.success || refused.length > 0) {
+    const schemaIssues = parsed.success
+      ? []
+      : parsed.error.issues.filter((issue) => !flagged.has(issue.path[0] as string));
+    for (const issue of schemaIssues) flagged.add(issue.path[0] as string);
     // Report the option checks too, so one answer names every offending field.
-    const flagged = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-    const raw =
-      typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
     const options = optionIssues(view, raw, context).filter(
       (issue) => !flagged.has(issue.path[0] as string),
     );
-    return { ok: false, issues: [...zodIssues(prefix, parsed.error), ...under(prefix, options)] };
+    return {
+      ok: false,
+      issues: [
+        ...under(prefix, refused),
+        ...zodIssues(prefix, { issues: schemaIssues }),
+        ...under(prefix, options),
+      ],
+    };
   }
   const value = parsed.data as Record<string, unknown>;
   const issues = under(prefix, optionIssues(view, value, context));

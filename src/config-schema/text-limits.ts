@@ -1,0 +1,45 @@
+import { TEXT_MAX_LENGTH } from '@data-product-portal/plugin-sdk';
+import { z } from 'zod';
+
+/**
+ * The longest value a string field takes: the maximum its schema states, else the SDK's
+ * `TEXT_MAX_LENGTH`, which the service holds every plugin to (a bare `z.string()` too).
+ */
+export function maxLengthOf(schema: z.core.$ZodType): number {
+  const declared = schema instanceof z.ZodString ? schema.maxLength : null;
+  return declared ?? TEXT_MAX_LENGTH;
+}
+
+/** The description with the field's length limit stated, as GraphQL and JSON Schema show it. */
+export function withLengthLimit(description: string, maxLength: number): string {
+  const sentence = /[.!?]$/.test(description) ? description : `${description}.`;
+  return `${sentence} At most ${maxLength} characters.`;
+}
+
+interface LimitedField {
+  name: string;
+  maxLength?: number;
+  description?: string;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * JSON Schema of a configuration with every string field's limit as `maxLength` and in its
+ * description, read from the same field descriptions as the GraphQL types.
+ */
+export function withTextLimits(schema: JsonSchema, fields: readonly LimitedField[]): JsonSchema {
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (!properties) return schema;
+  const next = { ...properties };
+  for (const field of fields) {
+    const property = next[field.name];
+    if (field.maxLength === undefined || !property) continue;
+    next[field.name] = {
+      ...property,
+      maxLength: field.maxLength,
+      ...(field.description ? { description: field.description } : {}),
+    };
+  }
+  return { ...schema, properties: next };
+}
