@@ -6,6 +6,7 @@ import { applyPendingMigrations } from './db/migrate.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import type { Context } from './graphql/builder.js';
+import { useDatabaseErrors } from './graphql/database-errors.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
 import { useStaticResults } from './graphql/static-results.js';
@@ -41,10 +42,15 @@ export async function startService(
     warn: (m) => logger.warn(m),
   });
   const { schema, views } = buildSchema(registry);
-  const db = await connectDatabase(
-    env,
-    env.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {},
-  );
+  const db = await connectDatabase(env, {
+    ...(env.LOG_LEVEL === 'debug' ? { onQuery: (sql: string) => logger.debug(`SQL ${sql}`) } : {}),
+    log: (m) => logger.warn(m),
+    // Another process may be writing the folder now: stop before this one writes too.
+    onLockLost: (error) => {
+      logger.error(`Lost the lock on PGLITE_DIR ${env.PGLITE_DIR} (${error.message}); stopping`);
+      process.exit(1);
+    },
+  });
   try {
     logger.info(`Database: ${db.description}`);
     // applyPendingMigrations logs each migration it applies.
@@ -76,6 +82,10 @@ export async function startService(
     // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
     plugins: [
       useStructuredVariableErrors(),
+      useDatabaseErrors({
+        lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
+        statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      }),
       useStaticResults({
         fields: STATIC_QUERY_FIELDS,
         generation: async () => {

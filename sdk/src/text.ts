@@ -32,7 +32,10 @@ function position(index: number): string {
  *
  * @public
  */
-export function textProblem(value: string, maxLength: number = TEXT_MAX_LENGTH): string | undefined {
+export function textProblem(
+  value: string,
+  maxLength: number = TEXT_MAX_LENGTH,
+): string | undefined {
   if (value.length > maxLength)
     return `Must be at most ${maxLength} characters (this one has ${value.length})`;
   const nul = value.indexOf('\u0000');
