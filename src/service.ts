@@ -17,6 +17,20 @@ import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
 import { PlatformSettingsStore } from './store/platform-settings-store.js';
 
+/** Base rows left without their plugin row by changes outside the service: named once, at start-up. */
+async function logOrphans(
+  store: DataOutputStore,
+  views: ReadonlyArray<{ name: string }>,
+  logger: YogaLogger,
+): Promise<void> {
+  const { count, ids } = await store.orphans(views.map((view) => view.name));
+  if (count === 0) return;
+  logger.warn(
+    `${count} data output configuration(s) have no row in their plugin's table (changed outside the service): ` +
+      `lists and reads skip them, deleteDataOutputConfiguration removes them. Ids: ${ids.join(', ')}${count > ids.length ? ', ...' : ''}`,
+  );
+}
+
 export interface Service {
   registry: PluginRegistry;
   /** The database the service uses (tests read row counts through it). */
@@ -72,7 +86,14 @@ export async function startService(
   const dataOutputs = new DataOutputStore(
     db.prisma,
     views.map((view) => ({ plugin: view.name, relation: view.platform })),
+    (m) => logger.warn(m),
   );
+  try {
+    await logOrphans(dataOutputs, views, logger);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const context: Context = { prisma: db.prisma, dataOutputs, platformSettings };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
