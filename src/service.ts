@@ -89,6 +89,8 @@ export async function startService(
     (m) => logger.warn(m),
   );
   try {
+    // Read now, so plugins and forms have a copy to answer from if the database goes away.
+    await platformSettings.current();
     await logOrphans(dataOutputs, views, logger);
   } catch (error) {
     await db.close();
