@@ -9,7 +9,7 @@ import {
   textProblem,
 } from '@data-product-portal/plugin-sdk';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 const messages = (schema: z.ZodType, value: unknown) => {
   const parsed = schema.safeParse(value);
