@@ -121,7 +121,8 @@ describe.each([
       service = await start(target);
       const listed = new Set(await listedIds(service.url));
       expect(acknowledged.filter((id) => !listed.has(id))).toEqual([]);
-      service = (await service.stop(), undefined);
+      await service.stop();
+      service = undefined;
       const health = await target.health();
       expect(health.halfWritten).toBe(0);
       expect(health.glueRows).toBe(health.baseRows);
