@@ -54,6 +54,16 @@ const envSchema = z.object({
   PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
   // The form preview page at /forms; unset: on outside production.
   FORMS_PAGE: z.enum(['on', 'off']).optional(),
+
+  // ---- Data safety: PostgreSQL timeouts and start-up (the README's "Running in production") ----
+  // How long a statement may run, and wait for a row or table lock, before PostgreSQL stops it
+  // (the request then answers DATABASE_TIMEOUT). 0 turns one off.
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  // How long opening one connection to PostgreSQL may take. 0 waits as long as the network does.
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  // How long start-up keeps retrying a PostgreSQL server it cannot reach. 0 tries once.
+  DATABASE_STARTUP_RETRY_SECONDS: z.coerce.number().min(0).default(60),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -7,6 +7,7 @@ import { applyPendingMigrations } from './db/migrate.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import type { Context } from './graphql/builder.js';
+import { useDatabaseErrors } from './graphql/database-errors.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
 import { useStaticResults } from './graphql/static-results.js';
@@ -16,6 +17,20 @@ import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
 import { PlatformSettingsStore } from './store/platform-settings-store.js';
+
+/** Base rows left without their plugin row by changes outside the service: named once, at start-up. */
+async function logOrphans(
+  store: DataOutputStore,
+  views: ReadonlyArray<{ name: string }>,
+  logger: YogaLogger,
+): Promise<void> {
+  const { count, ids } = await store.orphans(views.map((view) => view.name));
+  if (count === 0) return;
+  logger.warn(
+    `${count} data output configuration(s) have no row in their plugin's table (changed outside the service): ` +
+      `lists and reads skip them, deleteDataOutputConfiguration removes them. Ids: ${ids.join(', ')}${count > ids.length ? ', ...' : ''}`,
+  );
+}
 
 export interface Service {
   registry: PluginRegistry;
@@ -49,10 +64,15 @@ export async function startService(
     warn: (m) => logger.warn(m),
   });
   const { schema, views } = buildSchema(registry);
-  const db = await connectDatabase(
-    env,
-    env.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {},
-  );
+  const db = await connectDatabase(env, {
+    ...(env.LOG_LEVEL === 'debug' ? { onQuery: (sql: string) => logger.debug(`SQL ${sql}`) } : {}),
+    log: (m) => logger.warn(m),
+    // Another process may be writing the folder now: stop before this one writes too.
+    onLockLost: (error) => {
+      logger.error(`Lost the lock on PGLITE_DIR ${env.PGLITE_DIR} (${error.message}); stopping`);
+      process.exit(1);
+    },
+  });
   try {
     logger.info(`Database: ${db.description}`);
     // applyPendingMigrations logs each migration it applies.
@@ -74,7 +94,16 @@ export async function startService(
   const dataOutputs = new DataOutputStore(
     db.prisma,
     views.map((view) => ({ plugin: view.name, relation: view.platform })),
+    (m) => logger.warn(m),
   );
+  try {
+    // Read now, so plugins and forms have a copy to answer from if the database goes away.
+    await platformSettings.current();
+    await logOrphans(dataOutputs, views, logger);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const context: Context = { prisma: db.prisma, dataOutputs, platformSettings };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -87,6 +116,10 @@ export async function startService(
     // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
     plugins: [
       useStructuredVariableErrors(),
+      useDatabaseErrors({
+        lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
+        statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      }),
       useStaticResults({
         fields: STATIC_QUERY_FIELDS,
         generation: async () => {

@@ -11,7 +11,23 @@ describe('configuration', () => {
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
       EXCLUDED_PLUGIN_PACKAGES: [],
+      DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
+      DATABASE_LOCK_TIMEOUT_MS: 5_000,
+      DATABASE_CONNECT_TIMEOUT_MS: 5_000,
+      DATABASE_STARTUP_RETRY_SECONDS: 60,
     });
+  });
+
+  it('takes the database timeouts in whole milliseconds, 0 turning one off', () => {
+    expect(
+      loadEnv({ DATABASE_LOCK_TIMEOUT_MS: '0', DATABASE_STARTUP_RETRY_SECONDS: '2.5' }),
+    ).toMatchObject({ DATABASE_LOCK_TIMEOUT_MS: 0, DATABASE_STARTUP_RETRY_SECONDS: 2.5 });
+    expect(() => loadEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '1.5' })).toThrow(
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+    );
+    expect(() => loadEnv({ DATABASE_CONNECT_TIMEOUT_MS: '-1' })).toThrow(
+      'DATABASE_CONNECT_TIMEOUT_MS',
+    );
   });
 
   it('splits ENABLED_PLUGINS and treats empty values as unset', () => {

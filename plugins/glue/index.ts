@@ -2,6 +2,7 @@ import {
   containerField,
   definePlugin,
   formField,
+  identifier,
   tableAccessFields,
   tableAccessRules,
 } from '@data-product-portal/plugin-sdk';
@@ -10,7 +11,7 @@ import { z } from 'zod';
 const config = z
   .object({
     database: containerField('Database', 'The Glue database to give write access to.', 'databases'),
-    databaseSuffix: formField(z.string().min(1), {
+    databaseSuffix: formField(identifier(), {
       label: 'Database suffix',
       tooltip:
         'The name of the database to give write access to. Defaults to data product namespace',

@@ -35,6 +35,13 @@ export {
   tableAccessFields,
   tableAccessRules,
 } from './table-access.js';
+export {
+  IDENTIFIER_MAX_LENGTH,
+  identifier,
+  TEXT_MAX_LENGTH,
+  text,
+  textProblem,
+} from './text.js';
 
 // Host-only values the 1.0 contract exported; kept until 2.0 so no 1.x plugin breaks.
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formField, storedField } from './field.js';
+import { IDENTIFIER_MAX_LENGTH, identifier, TEXT_MAX_LENGTH, text } from './text.js';
 
 /**
  * Building blocks for warehouse-style platforms (a container such as a database or catalog,
@@ -23,7 +24,7 @@ export type AccessGranularity = z.infer<typeof accessGranularity>;
  * @public
  */
 export function containerField(label: string, description: string, optionsFrom: string) {
-  return formField(z.string().min(1), {
+  return formField(identifier(), {
     label,
     description,
     widget: 'select',
@@ -37,7 +38,7 @@ export function containerField(label: string, description: string, optionsFrom: 
  *
  * @public
  */
-export const schemaField = formField(z.string().min(1), {
+export const schemaField = formField(identifier(), {
   label: 'Schema',
   tooltip: 'The name of the schema to give write access to. Defaults to data product namespace',
 });
@@ -57,7 +58,7 @@ export type PathFields<P extends string> = { [K in P]: z.ZodDefault<z.ZodString>
  */
 export function tableAccessFields<P extends string>(pathField: P, containerName: string) {
   const path = {
-    [pathField]: storedField(z.string().default(''), {
+    [pathField]: storedField(text(TEXT_MAX_LENGTH).default(''), {
       description: `Resolved path of the ${containerName}; an empty value defaults to the ${containerName}.`,
     }),
   } as PathFields<P>;
@@ -68,16 +69,16 @@ export function tableAccessFields<P extends string>(pathField: P, containerName:
       widget: 'radio',
       optionLabels: { schema: 'Schema level', table: 'Table level' },
     }),
-    table: formField(z.string().min(1).default('*'), {
+    table: formField(identifier().default('*'), {
       label: 'Table',
       tooltip: 'The name of the table to give write access to',
       dependsOn: [{ field: 'accessGranularity', value: 'table' }],
     }),
-    bucketIdentifier: storedField(z.string().default(''), {
+    bucketIdentifier: storedField(text(IDENTIFIER_MAX_LENGTH).default(''), {
       description: 'Identifier of the storage bucket that holds the data.',
     }),
     ...path,
-    tablePath: storedField(z.string().default(''), {
+    tablePath: storedField(text(TEXT_MAX_LENGTH).default(''), {
       description: 'Resolved path of the table; an empty value defaults to the table.',
     }),
   };

@@ -1,4 +1,8 @@
-import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
+import {
+  IDENTIFIER_MAX_LENGTH,
+  type PlatformSettings,
+  textProblem,
+} from '@data-product-portal/plugin-sdk';
 import { z } from 'zod';
 import type { FormElement } from '../config-schema/form.js';
 
@@ -28,31 +32,50 @@ export function platformSettingsOf(elements: readonly FormElement[]): PlatformSe
   }
   return [...byName.values()].map((setting) => ({
     ...setting,
-    description: `Options of ${setting.fields.map((f) => `\`${f}\``).join(', ')}, in the order the form lists them.`,
+    description:
+      `Options of ${setting.fields.map((f) => `\`${f}\``).join(', ')}, in the order the form lists them. ` +
+      `At most ${MAX_OPTIONS_PER_SETTING} options of at most ${IDENTIFIER_MAX_LENGTH} characters each.`,
   }));
 }
 
-const option = z.string().trim().min(1, 'Must not be empty');
+/**
+ * The most options one setting holds. A select of more is of no use in a form, and the whole list
+ * is stored, read and sent to every form as one value.
+ */
+export const MAX_OPTIONS_PER_SETTING = 1000;
 
-/** What an operator may store for these settings: each a list of distinct, non-empty options. */
-export function platformSettingsSchema(settings: readonly PlatformSetting[]) {
-  return z.strictObject(
-    Object.fromEntries(
-      settings.map((setting) => [
-        setting.name,
-        z.array(option).superRefine((values, ctx) => {
-          values.forEach((value, index) => {
-            if (values.indexOf(value) !== index)
-              ctx.addIssue({
-                code: 'custom',
-                path: [index],
-                message: `"${value}" is listed twice`,
-              });
-          });
-        }),
-      ]),
-    ),
+// Options name platform objects (databases, catalogs, buckets): trimmed as an operator pastes
+// them, then held to the SDK's identifier rules (a blank option is empty once trimmed).
+const option = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = textProblem(value, IDENTIFIER_MAX_LENGTH);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .min(1, 'Must not be empty');
+
+// The count is checked before any option is looked at, so an oversized list costs one answer.
+const optionList = z
+  .array(z.unknown())
+  .max(MAX_OPTIONS_PER_SETTING, {
+    error: (issue) =>
+      `At most ${MAX_OPTIONS_PER_SETTING} options; this list has ${(issue.input as unknown[]).length}`,
+  })
+  .pipe(
+    z.array(option).superRefine((values, ctx) => {
+      // One pass over a set: linear, where a search per option was quadratic.
+      const seen = new Set<string>();
+      values.forEach((value, index) => {
+        if (!seen.has(value)) seen.add(value);
+        else ctx.addIssue({ code: 'custom', path: [index], message: `"${value}" is listed twice` });
+      });
+    }),
   );
+
+/** What an operator may store for these settings: each a bounded list of distinct, valid options. */
+export function platformSettingsSchema(settings: readonly PlatformSetting[]) {
+  return z.strictObject(Object.fromEntries(settings.map((setting) => [setting.name, optionList])));
 }
 
 /** Stored settings as read back from the database; anything else counts as not configured. */

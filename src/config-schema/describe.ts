@@ -1,5 +1,6 @@
 import type { ConfigSchema, FormFieldMeta } from '@data-product-portal/plugin-sdk';
 import { z } from 'zod';
+import { maxLengthOf, withLengthLimit } from './text-limits.js';
 
 export type ScalarKind = 'String' | 'Boolean' | 'Int' | 'Float';
 
@@ -19,6 +20,8 @@ export interface ConfigField {
   /** The user has to provide a non-empty value (strings need a minimum length of 1). */
   required: boolean;
   defaultValue?: string | number | boolean;
+  /** Strings only: the longest value accepted, stated at the end of the description. */
+  maxLength?: number;
   description?: string;
   form?: FormFieldMeta;
 }
@@ -104,14 +107,20 @@ export function describeConfig(pluginName: string, config: ConfigSchema): Config
     const type = kindOf(inner, `${pluginName}${pascal(name)}`);
     if (!type) throw new UnsupportedConfigError(pluginName, name, inner._zod.def.type);
     const minLength = inner instanceof z.ZodString ? (inner.minLength ?? 0) : 1;
+    const maxLength = type === 'String' ? maxLengthOf(inner) : undefined;
     const meta = z.globalRegistry.get(schema);
+    const description =
+      meta?.description && maxLength !== undefined
+        ? withLengthLimit(meta.description, maxLength)
+        : meta?.description;
     return {
       name,
       type,
       nonNull,
       required: nonNull && minLength > 0,
       ...(isScalarDefault(defaultValue) ? { defaultValue } : {}),
-      ...(meta?.description ? { description: meta.description } : {}),
+      ...(maxLength === undefined ? {} : { maxLength }),
+      ...(description ? { description } : {}),
       ...(meta?.form ? { form: meta.form } : {}),
     };
   });

@@ -50,6 +50,8 @@ function propertySchema(element: FormElement, field: ConfigField | undefined, va
     ...constraints,
     title: element.label,
     ...(field?.description ? { description: field.description } : {}),
+    // The host holds every string to a length, declared by the plugin or not.
+    ...(field?.maxLength === undefined ? {} : { maxLength: field.maxLength }),
     ...(element.disabled ? { readOnly: true } : {}),
     ...(element.options.length > 0
       ? { oneOf: element.options.map((option) => ({ const: option.value, title: option.label })) }

@@ -13,11 +13,13 @@ export interface UiSchemaInput {
   rules: readonly DependsOnRule[];
 }
 
-// The schema's description is shown under the label already; a tooltip that says the same is
-// not repeated as help.
+// The schema's description is shown under the label already; a tooltip it already says (the
+// description may go on to state the field's length limit) is not repeated as help.
 function helpOf(element: FormElement, fields: readonly ConfigField[]): string | null {
-  const description = fields.find((f) => f.name === element.name)?.description;
-  return element.tooltip !== null && element.tooltip !== description ? element.tooltip : null;
+  const description = fields.find((f) => f.name === element.name)?.description ?? '';
+  return element.tooltip !== null && !description.startsWith(element.tooltip)
+    ? element.tooltip
+    : null;
 }
 
 /** RJSF's `uiSchema`: field order, widgets, help, hidden and disabled fields. */

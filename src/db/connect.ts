@@ -5,12 +5,17 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Env } from '../env.js';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { lockPgliteFolder } from './pglite-lock.js';
+import { waitForPostgres } from './wait-for-postgres.js';
 
 export type AdapterFactory = PrismaPGlite | PrismaPg;
 
 export interface Database {
   prisma: PrismaClient;
-  /** Driver adapter factory, shared with the in-process migration engine. */
+  /**
+   * Driver adapter factory of the in-process migration engine. On PostgreSQL it has no statement
+   * or lock timeout: a migration may run long, or wait for another instance's.
+   */
   adapterFactory: AdapterFactory;
   /** For logs: which database this is, without credentials. */
   description: string;
@@ -26,7 +31,21 @@ function withoutPassword(url: string): string {
 export interface ConnectOptions {
   /** Called with every SQL statement the client sends (for debug logs and query counts). */
   onQuery?: (sql: string) => void;
+  /** Start-up messages: retries of an unreachable PostgreSQL, a PGlite lock taken over. */
+  log?: (message: string) => void;
+  /** The PGlite folder's lock was lost while serving; the default throws (and so stops the process). */
+  onLockLost?: (error: Error) => void;
 }
+
+type DatabaseSettings = Pick<
+  Env,
+  | 'DATABASE_URL'
+  | 'PGLITE_DIR'
+  | 'DATABASE_STATEMENT_TIMEOUT_MS'
+  | 'DATABASE_LOCK_TIMEOUT_MS'
+  | 'DATABASE_CONNECT_TIMEOUT_MS'
+  | 'DATABASE_STARTUP_RETRY_SECONDS'
+>;
 
 function clientOn(adapter: AdapterFactory, { onQuery }: ConnectOptions): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
@@ -35,35 +54,82 @@ function clientOn(adapter: AdapterFactory, { onQuery }: ConnectOptions): PrismaC
   return client as unknown as PrismaClient;
 }
 
-/** PostgreSQL through `pg` when DATABASE_URL is set, else embedded PGlite stored in PGLITE_DIR. */
-export async function connectDatabase(
-  env: Pick<Env, 'DATABASE_URL' | 'PGLITE_DIR'>,
-  options: ConnectOptions = {},
+async function connectPostgres(
+  env: DatabaseSettings & { DATABASE_URL: string },
+  options: ConnectOptions,
 ): Promise<Database> {
-  if (env.DATABASE_URL) {
-    const adapterFactory = new PrismaPg({ connectionString: env.DATABASE_URL });
+  const shownUrl = withoutPassword(env.DATABASE_URL);
+  await waitForPostgres(env.DATABASE_URL, {
+    shownUrl,
+    maxSeconds: env.DATABASE_STARTUP_RETRY_SECONDS,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    log: options.log ?? (() => {}),
+  });
+  const connection = {
+    connectionString: env.DATABASE_URL,
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+  };
+  // Requests wait for a lock or run for a bounded time; 0 turns a timeout off, as in PostgreSQL.
+  const prisma = clientOn(
+    new PrismaPg({
+      ...connection,
+      statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      lock_timeout: env.DATABASE_LOCK_TIMEOUT_MS,
+    }),
+    options,
+  );
+  return {
+    prisma,
+    adapterFactory: new PrismaPg(connection),
+    description: `PostgreSQL at ${shownUrl}`,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function connectPglite(dirSetting: string, options: ConnectOptions): Promise<Database> {
+  // `memory://` keeps the database in memory (tests); anything else is a folder.
+  const inMemory = dirSetting.startsWith('memory://');
+  const dir = inMemory ? dirSetting : path.resolve(dirSetting);
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const lock = inMemory
+    ? null
+    : await lockPgliteFolder(dir, {
+        log: options.log ?? (() => {}),
+        onLost:
+          options.onLockLost ??
+          ((error) => {
+            throw error;
+          }),
+      });
+  try {
+    const pglite = await PGlite.create(dir);
+    const adapterFactory = new PrismaPGlite(pglite);
     const prisma = clientOn(adapterFactory, options);
     return {
       prisma,
       adapterFactory,
-      description: `PostgreSQL at ${withoutPassword(env.DATABASE_URL)}`,
-      close: () => prisma.$disconnect(),
+      description: inMemory ? 'embedded PGlite in memory' : `embedded PGlite in ${dir}`,
+      close: async () => {
+        await prisma.$disconnect();
+        await pglite.close();
+        await lock?.release();
+      },
     };
+  } catch (error) {
+    await lock?.release();
+    throw error;
   }
-  // `memory://` keeps the database in memory (tests); anything else is a folder.
-  const inMemory = env.PGLITE_DIR.startsWith('memory://');
-  const dir = inMemory ? env.PGLITE_DIR : path.resolve(env.PGLITE_DIR);
-  if (!inMemory) mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
-  const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = clientOn(adapterFactory, options);
-  return {
-    prisma,
-    adapterFactory,
-    description: inMemory ? 'embedded PGlite in memory' : `embedded PGlite in ${dir}`,
-    close: async () => {
-      await prisma.$disconnect();
-      await pglite.close();
-    },
-  };
+}
+
+/**
+ * PostgreSQL through `pg` when DATABASE_URL is set (waiting for it at start-up), else embedded
+ * PGlite stored in PGLITE_DIR, locked for this process.
+ */
+export function connectDatabase(
+  env: DatabaseSettings,
+  options: ConnectOptions = {},
+): Promise<Database> {
+  return env.DATABASE_URL
+    ? connectPostgres({ ...env, DATABASE_URL: env.DATABASE_URL }, options)
+    : connectPglite(env.PGLITE_DIR, options);
 }

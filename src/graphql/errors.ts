@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { UUID } from '../store/cursor.js';
 import type { InputIssue } from '../validation/issues.js';
 
@@ -6,11 +6,17 @@ import type { InputIssue } from '../validation/issues.js';
  * Invalid input: every offending field path with its message, so a form can show each beside its
  * field (the README's "Errors"). Nothing was written.
  */
-export function badUserInput(summary: string, issues: readonly InputIssue[]): GraphQLError {
+export function badUserInput(
+  summary: string,
+  issues: readonly InputIssue[],
+  /** Where in the operation, when it is known (nodes, path). */
+  at: Pick<GraphQLErrorOptions, 'nodes' | 'path'> = {},
+): GraphQLError {
   const detail = issues
     .map((issue) => `${issue.path.join('.')}: ${issue.message.replace(/\.$/, '')}`)
     .join('; ');
   return new GraphQLError(`${summary}: ${detail}`, {
+    ...at,
     extensions: { code: 'BAD_USER_INPUT', issues },
   });
 }

@@ -14,8 +14,21 @@ export interface PluginTable {
 
 export type BaseRow = DataOutputConfiguration;
 
-/** A stored configuration: the plugin row's columns, with its base row under `base`. */
-export type ConfigRow = { id: string; base: BaseRow } & Record<string, unknown>;
+/**
+ * A stored configuration: the plugin row's columns, with its base row under `base`.
+ * `missingPluginRow` marks a base row whose plugin row is gone (the tables were changed outside
+ * the service): only a delete returns one.
+ */
+export type ConfigRow = { id: string; base: BaseRow; missingPluginRow?: true } & Record<
+  string,
+  unknown
+>;
+
+/** Base rows without their plugin row: how many, and the first few ids. */
+export interface Orphans {
+  count: number;
+  ids: string[];
+}
 
 export type ConfigValues = Record<string, unknown>;
 
@@ -40,6 +53,10 @@ function isNotFound(error: unknown): boolean {
  * Data output configurations in class-table inheritance: one base row and one plugin row, always
  * written together (Prisma nested writes run in one transaction) and read together (one query per
  * table, whatever the number of rows).
+ *
+ * A base row without its plugin row can only come from outside the service (a manual DELETE, a
+ * partial restore). Lists skip it in SQL, so pages stay full and `count` agrees with them; a read
+ * by id logs it and finds nothing; a delete removes it and returns what was stored.
  */
 export class DataOutputStore {
   readonly #byPlugin: ReadonlyMap<string, PluginTable>;
@@ -47,17 +64,22 @@ export class DataOutputStore {
   constructor(
     private readonly prisma: PrismaClient,
     tables: readonly PluginTable[],
+    private readonly warn: (message: string) => void = () => {},
   ) {
     this.#byPlugin = new Map(tables.map((t) => [t.plugin, t]));
   }
 
-  /** The configuration, if it exists and belongs to one of the given plugins. */
+  /** The configuration, if it exists, belongs to one of the given plugins and is whole. */
   async find(id: string, plugins: readonly string[]): Promise<ConfigRow | null> {
     const row = await this.prisma.dataOutputConfiguration.findFirst({
       where: { id, plugin: { in: [...plugins] } },
       include: includeOf(this.#tables(plugins)),
     });
-    return row ? this.#toConfigRow(row) : null;
+    if (!row) return null;
+    const config = this.#toConfigRow(row);
+    if (!config.missingPluginRow) return config;
+    this.warn(`${this.#describeOrphan(config)}; reads skip it`);
+    return null;
   }
 
   /** The base row alone, whatever its plugin. */
@@ -69,15 +91,17 @@ export class DataOutputStore {
   async list(plugins: readonly string[], first: number, after: Position | null): Promise<Page> {
     const rows = await this.prisma.dataOutputConfiguration.findMany({
       where: {
-        plugin: { in: [...plugins] },
-        ...(after
-          ? {
-              OR: [
-                { createdAt: { lt: after.createdAt } },
-                { createdAt: after.createdAt, id: { lt: after.id } },
-              ],
-            }
-          : {}),
+        AND: [
+          this.#whole(plugins),
+          after
+            ? {
+                OR: [
+                  { createdAt: { lt: after.createdAt } },
+                  { createdAt: after.createdAt, id: { lt: after.id } },
+                ],
+              }
+            : {},
+        ],
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
@@ -89,8 +113,26 @@ export class DataOutputStore {
     };
   }
 
+  /** How many whole configurations the plugins have: what a list of them shows, on all pages. */
   count(plugins: readonly string[]): Promise<number> {
-    return this.prisma.dataOutputConfiguration.count({ where: { plugin: { in: [...plugins] } } });
+    return this.prisma.dataOutputConfiguration.count({ where: this.#whole(plugins) });
+  }
+
+  /** Base rows of these plugins without their plugin row (for the start-up log). */
+  async orphans(plugins: readonly string[], shown = 10): Promise<Orphans> {
+    const where = {
+      OR: this.#tables(plugins).map((t) => ({ plugin: t.plugin, [t.relation]: { is: null } })),
+    } as Prisma.DataOutputConfigurationWhereInput;
+    const [count, rows] = await Promise.all([
+      this.prisma.dataOutputConfiguration.count({ where }),
+      this.prisma.dataOutputConfiguration.findMany({
+        where,
+        select: { id: true },
+        orderBy: { createdAt: 'asc' },
+        take: shown,
+      }),
+    ]);
+    return { count, ids: rows.map((row) => row.id) };
   }
 
   async create(plugin: string, values: ConfigValues): Promise<ConfigRow> {
@@ -131,7 +173,9 @@ export class DataOutputStore {
         where: { id, plugin: { in: [...plugins] } },
         include: includeOf(this.#tables(plugins)),
       });
-      return this.#toConfigRow(row);
+      const config = this.#toConfigRow(row);
+      if (config.missingPluginRow) this.warn(`${this.#describeOrphan(config)}; deleted`);
+      return config;
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -148,15 +192,27 @@ export class DataOutputStore {
     return plugins.map((plugin) => this.#table(plugin));
   }
 
+  /** Base rows of these plugins whose plugin row exists. */
+  #whole(plugins: readonly string[]): Prisma.DataOutputConfigurationWhereInput {
+    return {
+      OR: this.#tables(plugins).map((t) => ({ plugin: t.plugin, [t.relation]: { isNot: null } })),
+    } as Prisma.DataOutputConfigurationWhereInput;
+  }
+
+  #describeOrphan(row: ConfigRow): string {
+    return (
+      `Data output configuration ${row.id} (plugin ${row.base.plugin}) has no row in its plugin's table: ` +
+      'the tables were changed outside the service'
+    );
+  }
+
   #toConfigRow(row: BaseRow): ConfigRow {
     const { id, plugin, createdAt, updatedAt } = row;
+    const base = { id, plugin, createdAt, updatedAt };
     const columns = (row as BaseRow & Record<string, unknown>)[this.#table(plugin).relation];
-    if (typeof columns !== 'object' || columns === null) {
-      // Writes are atomic, so this means the table was changed outside the service.
-      throw new Error(
-        `Data output configuration ${id} has no row in the table of plugin ${plugin}.`,
-      );
-    }
-    return { ...(columns as ConfigValues), id, base: { id, plugin, createdAt, updatedAt } };
+    // Writes are atomic, so a missing plugin row was removed outside the service.
+    if (typeof columns !== 'object' || columns === null)
+      return { id, base, missingPluginRow: true };
+    return { ...(columns as ConfigValues), id, base };
   }
 }

@@ -15,6 +15,9 @@ export type PlatformSettingsSnapshot = ReadonlyMap<string, StoredPlatformSetting
  * store is seen at once; changes made by another instance sharing the database are picked up
  * within `maxAgeMs`. `generation` changes whenever the snapshot does, so anything derived from
  * it (form options, cached results) knows when to recompute.
+ *
+ * While the database cannot be read, the last copy read keeps serving (plugins and forms answer
+ * as before); each failed re-read is logged and the next is tried `maxAgeMs` later.
  */
 export class PlatformSettingsStore {
   #snapshot: PlatformSettingsSnapshot = new Map();
@@ -22,6 +25,8 @@ export class PlatformSettingsStore {
   #loading: Promise<PlatformSettingsSnapshot> | null = null;
   #generation = 0;
   #writes = 0;
+  #loaded = false;
+  #failures = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -62,7 +67,24 @@ export class PlatformSettingsStore {
   async #reload(): Promise<PlatformSettingsSnapshot> {
     const startedAt = performance.now();
     const writes = this.#writes;
-    const rows = await this.prisma.platformConfiguration.findMany({ orderBy: { platform: 'asc' } });
+    let rows: Awaited<ReturnType<typeof this.prisma.platformConfiguration.findMany>>;
+    try {
+      rows = await this.prisma.platformConfiguration.findMany({ orderBy: { platform: 'asc' } });
+    } catch (error) {
+      // Nothing read yet (start-up) has no copy to fall back on.
+      if (!this.#loaded) throw error;
+      this.#failures += 1;
+      this.#fetchedAt = startedAt;
+      this.warn(
+        `Cannot re-read the platform settings (${error instanceof Error ? error.message.trim().split('\n').pop() : String(error)}); ` +
+          `serving the copy read before (failure ${this.#failures}; next try in ${this.maxAgeMs / 1000} s)`,
+      );
+      return this.#snapshot;
+    }
+    if (this.#failures > 0) {
+      this.warn(`Read the platform settings again after ${this.#failures} failed tries`);
+      this.#failures = 0;
+    }
     const next = new Map<string, StoredPlatformSettings>();
     for (const row of rows) {
       const parsed = storedSettingsSchema.safeParse(row.settings);
@@ -81,6 +103,7 @@ export class PlatformSettingsStore {
     // and read again next time.
     if (writes !== this.#writes) return this.#snapshot;
     this.#fetchedAt = startedAt;
+    this.#loaded = true;
     this.#replace(next);
     return this.#snapshot;
   }

@@ -26,7 +26,10 @@ export function under(
   }));
 }
 
-export function zodIssues(prefix: ReadonlyArray<string | number>, error: z.ZodError): InputIssue[] {
+export function zodIssues(
+  prefix: ReadonlyArray<string | number>,
+  error: { issues: readonly z.core.$ZodIssue[] },
+): InputIssue[] {
   return under(
     prefix,
     error.issues.map((issue) => ({
@@ -36,9 +39,12 @@ export function zodIssues(prefix: ReadonlyArray<string | number>, error: z.ZodEr
   );
 }
 
-// Zod's default wording for `.min(1)` on a string ("Too small: expected string to have >=1
-// characters") is replaced for end users; messages a plugin gives its schema take precedence.
-export const friendlierMessages: z.core.$ZodErrorMap = (issue) =>
-  issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1
-    ? 'Must not be empty'
-    : undefined;
+// Zod's default wording for `.min(1)` and `.max(n)` on a string ("Too small: expected string to
+// have >=1 characters") is replaced for end users; messages a plugin gives its schema take precedence.
+export const friendlierMessages: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
+    return 'Must not be empty';
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return `Must be at most ${issue.maximum} characters`;
+  return undefined;
+};

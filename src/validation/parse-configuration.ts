@@ -1,7 +1,8 @@
 import type { CheckContext, ConfigIssue, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
 import type { PluginView } from '../catalog/plugin-view.js';
 import { dependsOnIssues } from './depends-on-issues.js';
-import { friendlierMessages, type Parsed, under, zodIssues } from './issues.js';
+import { friendlierMessages, type InputIssue, type Parsed, under, zodIssues } from './issues.js';
+import { textIssues } from './text-guard.js';
 
 function optionIssues(
   view: PluginView,
@@ -23,9 +24,10 @@ function optionIssues(
 }
 
 /**
- * Validates a configuration input the way it will be stored: values sent for fields whose
- * `dependsOn` does not hold, the plugin's Zod schema with its save rules, then the configured
- * options of `optionsFrom` fields, then the plugin's own `check`.
+/**
+ * Validates a configuration input the way it will be stored: the host's text rules on every
+ * string, values sent for fields whose `dependsOn` does not hold, the plugin's Zod schema with its
+ * save rules, then the configured options of `optionsFrom` fields, then the plugin's own `check`.
  * Issue paths start at `prefix`, the input's place in the mutation.
  */
 export async function parseConfiguration(
@@ -36,22 +38,41 @@ export async function parseConfiguration(
   prefix: ReadonlyArray<string | number>,
 ): Promise<Parsed<Record<string, unknown>>> {
   const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  // A refused string never reaches the plugin's schema (whose refinements may not expect a
+  // megabyte or a NUL) nor a message; the rest of the input is still checked, so one answer
+  // names every field.
+  const refused = textIssues(view.fields, raw);
+  const flagged = new Set(refused.map((issue) => issue.path[0]));
+  const sane =
+    refused.length === 0
+      ? raw
+      : Object.fromEntries(Object.entries(raw).filter(([name]) => !flagged.has(name)));
   // Read from the input as sent: the save rules may rewrite the very values this looks at.
-  const unused = under(prefix, dependsOnIssues(view, raw));
-  const parsed = await plugin.config.safeParseAsync(input, { error: friendlierMessages });
-  if (!parsed.success) {
+  const unused = under(prefix, dependsOnIssues(view, sane));
+  const parsed = await plugin.config.safeParseAsync(refused.length === 0 ? input : sane, {
+    error: friendlierMessages,
+  });
+  if (!parsed.success || refused.length > 0) {
+    const schemaIssues = parsed.success
+      ? []
+      : parsed.error.issues.filter((issue) => !flagged.has(issue.path[0] as string));
+    for (const issue of schemaIssues) flagged.add(issue.path[0] as string);
     // Report the option checks too, so one answer names every offending field.
-    const flagged = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-    const options = optionIssues(view, raw, context).filter(
+    const options = optionIssues(view, sane, context).filter(
       (issue) => !flagged.has(issue.path[0] as string),
     );
     return {
       ok: false,
-      issues: [...zodIssues(prefix, parsed.error), ...under(prefix, options), ...unused],
+      issues: [
+        ...under(prefix, refused),
+        ...zodIssues(prefix, { issues: schemaIssues }),
+        ...under(prefix, options),
+        ...unused,
+      ],
     };
   }
   const value = parsed.data as Record<string, unknown>;
-  const issues = [...under(prefix, optionIssues(view, value, context)), ...unused];
+  const issues: InputIssue[] = [...under(prefix, optionIssues(view, value, context)), ...unused];
   if (plugin.check) issues.push(...under(prefix, await plugin.check(value, context)));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }

@@ -113,7 +113,7 @@ describe('form schemas from form metadata', () => {
       properties: Record<string, Record<string, unknown>>;
     };
     expect(properties.owner).toMatchObject({ readOnly: true, default: 'platform', title: 'Owner' });
-    expect(properties.region?.description).toBe('Where the data lives.');
+    expect(properties.region?.description).toBe('Where the data lives. At most 1024 characters.');
     expect(properties.mode?.oneOf).toEqual([
       { const: 'copy', title: 'Copy' },
       { const: 'move', title: 'Move' },

@@ -53,19 +53,19 @@ describe('Zod configuration → GraphQL input type', () => {
 Configuration of a EveryDataOutput data output (plugin EveryDataOutput). Test.
 """
 input EveryDataOutputInput {
-  """Must be filled."""
+  """Must be filled. At most 1024 characters."""
   requiredText: String!
 
-  """May be empty."""
+  """May be empty. At most 1024 characters."""
   plainText: String!
 
-  """May be left out."""
+  """May be left out. At most 1024 characters."""
   optionalText: String
 
-  """May be null."""
+  """May be null. At most 1024 characters."""
   nullableText: String
 
-  """Has a default."""
+  """Has a default. At most 1024 characters."""
   defaultedText: String! = "*"
 
   """Pick one."""

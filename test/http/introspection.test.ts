@@ -95,9 +95,11 @@ describe('introspection of a plugin input type', () => {
       ['snowflake', 'SnowflakeDataOutputInput'],
     ]);
     expect(data?.stored.kind).toBe('INTERFACE');
+    // IncompleteDataOutputConfiguration: what a delete returns of a base row without its plugin row.
     expect(data?.stored.possibleTypes.map((t) => t.name).sort()).toEqual([
       'DatabricksDataOutput',
       'GlueDataOutput',
+      'IncompleteDataOutputConfiguration',
       'RedshiftDataOutput',
       'SnowflakeDataOutput',
     ]);

@@ -172,9 +172,10 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
     expect(schema?.allOf[0]?.then.properties.table).toEqual({
       type: 'string',
       minLength: 1,
+      maxLength: 255,
       default: '*',
       title: 'Table',
-      description: 'The name of the table to give write access to',
+      description: 'The name of the table to give write access to. At most 255 characters.',
     });
   });
 

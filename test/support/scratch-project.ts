@@ -72,6 +72,10 @@ const PROJECT_VARIABLES = [
   'PLATFORM_SETTINGS_MAX_AGE_SECONDS',
   'FORMS_PAGE',
   'PRISMA_SCHEMA_ENGINE_BINARY',
+  'DATABASE_STATEMENT_TIMEOUT_MS',
+  'DATABASE_LOCK_TIMEOUT_MS',
+  'DATABASE_CONNECT_TIMEOUT_MS',
+  'DATABASE_STARTUP_RETRY_SECONDS',
 ];
 
 /** The test process's environment without the project's own variables, plus `extra`. */
@@ -146,10 +150,14 @@ export async function copyProject(source: string, target: string): Promise<void>
 export interface RunningService {
   /** The GraphQL endpoint, as the service logged it. */
   url: string;
+  /** The process id of the service itself. */
+  pid: number;
   /** Everything it printed so far, colours removed. */
   logs(): string;
   /** SIGTERM, then SIGKILL if it has not exited in time; resolves to its exit code (null if killed). */
   stop(): Promise<number | null>;
+  /** Sends `signal` at once (e.g. SIGKILL, as a crash) and resolves when the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const SERVING = /Serving GraphQL at (http:\/\/\S+)/;
@@ -211,7 +219,19 @@ export function startServiceProcess(
     const collect = (chunk: Buffer) => {
       output += stripVTControlCharacters(chunk.toString());
       const url = SERVING.exec(output)?.[1];
-      if (url !== undefined) settle(() => resolve({ url, logs: () => output, stop }));
+      if (url !== undefined)
+        settle(() =>
+          resolve({
+            url,
+            pid: child.pid as number,
+            logs: () => output,
+            stop,
+            kill: async (signal) => {
+              if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+              await exited;
+            },
+          }),
+        );
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);

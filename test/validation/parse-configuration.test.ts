@@ -131,4 +131,72 @@ describe('parseConfiguration', () => {
       ],
     });
   });
+
+  it('holds a bare z.string() to the text rules before the plugin sees it, naming every field', async () => {
+    const seen: unknown[] = [];
+    const watching = definePlugin({
+      ...examplePlugin,
+      check: (value) => {
+        seen.push(value);
+        return [];
+      },
+    });
+    const result = await parseConfiguration(
+      watching,
+      pluginView({ plugin: watching, source: 'test' }),
+      { bucket: 'gold', note: `x${'\u0000'}` },
+      configured,
+      ['input', 'example'],
+    );
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: ['input', 'example', 'note'],
+          field: ['note'],
+          message: 'Must not contain the NUL character (U+0000), found at character 2',
+        },
+        {
+          path: ['input', 'example', 'bucket'],
+          field: ['bucket'],
+          message: '"gold" is not one of the configured buckets: raw, curated',
+        },
+      ],
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it.each([
+    ['a megabyte', 'x'.repeat(1 << 20), 'Must be at most 1024 characters (this one has 1048576)'],
+    [
+      'a lone surrogate',
+      '\udfff',
+      'Must be valid Unicode: an unpaired surrogate (U+DFFF) is at character 1',
+    ],
+    ['whitespace only', ' \t ', 'Must not be blank (only whitespace)'],
+  ])('refuses %s in a bare z.string()', async (_case, note, message) => {
+    const result = await parseConfiguration(
+      withCheck,
+      view,
+      { bucket: 'raw', note },
+      configured,
+      [],
+    );
+    expect(result).toEqual({ ok: false, issues: [{ path: ['note'], field: ['note'], message }] });
+  });
+
+  it('states the limit in the description and JSON Schema of every string field', () => {
+    const note = view.fields.find((field) => field.name === 'note');
+    expect(note?.maxLength).toBe(1024);
+    expect(note?.description).toBe('A free note. At most 1024 characters.');
+    // The form's JSON Schema holds the form fields: a stored field like `note` is not one.
+    const properties = view.jsonSchemas['draft-07'].properties as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(properties.bucket).toMatchObject({
+      maxLength: 1024,
+      description: 'The bucket. At most 1024 characters.',
+    });
+  });
 });
