@@ -38,7 +38,7 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Serving GraphQL at (\S+)/.exec(output);
+      const match = /Serving GraphQL at (http:\/\/[^\s"]+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     };
     child.stdout.on('data', onData);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { checkEdgeSettings, edgeSettingsShape } from './http/settings.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -16,43 +17,48 @@ const list = z
     'must name at least one plugin; leave it unset for the defaults',
   );
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(
-      /^postgres(ql)?:\/\/\S+$/,
-      'must be a postgres:// or postgresql:// URL; leave it unset for the embedded database',
-    )
-    .optional(),
-  PGLITE_DIR: z.string().default('./data/pglite'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  ENABLED_PLUGINS: list.optional(),
-  // Plugin packages installed as dependencies that must not be loaded, by package name.
-  EXCLUDED_PLUGIN_PACKAGES: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/,
-            'must list npm package names, e.g. @acme/portal-plugin-x',
-          ),
-      ),
-    )
-    .default([]),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  // Another instance on the same database may change platform settings; this bounds how stale ours get.
-  PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        'must be a postgres:// or postgresql:// URL; leave it unset for the embedded database',
+      )
+      .optional(),
+    PGLITE_DIR: z.string().default('./data/pglite'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    // Loopback unless told otherwise: a service reachable from the network is a decision (see HTTP edge).
+    HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ENABLED_PLUGINS: list.optional(),
+    // Plugin packages installed as dependencies that must not be loaded, by package name.
+    EXCLUDED_PLUGIN_PACKAGES: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/,
+              'must list npm package names, e.g. @acme/portal-plugin-x',
+            ),
+        ),
+      )
+      .default([]),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Another instance on the same database may change platform settings; this bounds how stale ours get.
+    PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
+    // HTTP edge: identity, request limits, cross-site requests, operations (src/http/settings.ts).
+    ...edgeSettingsShape,
+  })
+  .superRefine(checkEdgeSettings);
 
 export type Env = z.output<typeof envSchema>;
 export type LogLevel = (typeof LOG_LEVELS)[number];

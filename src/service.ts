@@ -1,15 +1,16 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
+import { type AuthMode, authModeOf, useAuthentication } from './auth/authentication.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
-import type { Context } from './graphql/builder.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
-import { useStaticResults } from './graphql/static-results.js';
-import { useStructuredVariableErrors } from './graphql/variable-errors.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { createEdgeServer } from './http/server.js';
+import { closeServer } from './http/shutdown.js';
+import { createEdgeYoga } from './http/yoga.js';
 import { paths } from './paths.js';
 import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
@@ -23,24 +24,50 @@ export interface Service {
   server: Server;
   /** Base URL the service listens on, e.g. http://127.0.0.1:4000 */
   url: string;
+  /**
+   * Stops accepting requests, lets those in flight finish up to SHUTDOWN_TIMEOUT_MS, then
+   * closes the database.
+   */
   close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Says at every start who may call the service, loudest when no identity is checked. */
+function logAuthMode(mode: AuthMode, env: Env, logger: Logger): void {
+  if (mode.kind === 'verify') {
+    logger.info(`Authentication: ${mode.description}`);
+    return;
+  }
+  if (mode.reason === 'disabled') {
+    logger.warn(
+      'AUTH_DISABLED=true: this service verifies no identity; every caller may read and change everything. Run it only behind a gateway that authenticates every caller.',
+    );
+    return;
+  }
+  const exposed = LOOPBACK.has(env.HOST)
+    ? `listening on ${env.HOST} only`
+    : `and HOST=${env.HOST} exposes it to the network`;
+  const message = `Authentication is off (no AUTH_ISSUER, NODE_ENV=${env.NODE_ENV}): every caller may read and change everything, ${exposed}. Set AUTH_ISSUER before serving anyone else (README, "Running in production").`;
+  if (LOOPBACK.has(env.HOST)) logger.info(message);
+  else logger.warn(message);
 }
 
 /**
  * Starts the service: plugins, schema, database (migrated to date), then HTTP. Any failure before
  * listening rejects, naming its cause; nothing is left open.
  */
-export async function startService(
-  env: Env,
-  logger: YogaLogger = createLogger(env.LOG_LEVEL),
-): Promise<Service> {
+export async function startService(env: Env, givenLogger?: Logger): Promise<Service> {
+  const logger = givenLogger ?? (await createLogger(env));
+  // Before anything opens: a key that cannot be used stops start-up, naming its setting.
+  const authMode = authModeOf(env);
   const registry = await loadRegistry({
     ...pluginSelection(env),
     verify: modelCheck(getDatamodel().datamodel.models),
     log: (m) => logger.info(m),
     warn: (m) => logger.warn(m),
   });
-  const { schema, views } = buildSchema(registry);
+  const { schema, views } = buildSchema(registry, { maxCost: env.GRAPHQL_MAX_COST });
   const db = await connectDatabase(
     env,
     env.LOG_LEVEL === 'debug' ? { onQuery: (sql) => logger.debug(`SQL ${sql}`) } : {},
@@ -67,25 +94,25 @@ export async function startService(
     db.prisma,
     views.map((view) => ({ plugin: view.name, relation: view.platform })),
   );
-  const context: Context = { prisma: db.prisma, dataOutputs, platformSettings };
-  const yoga = createYoga<Record<string, unknown>, Context>({
+  let stopping = false;
+  const yoga = createEdgeYoga({
+    env,
     schema,
-    context: () => context,
-    graphiql: env.NODE_ENV !== 'production',
-    logging: logger,
-    // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
-    plugins: [
-      useStructuredVariableErrors(),
-      useStaticResults({
-        fields: STATIC_QUERY_FIELDS,
-        generation: async () => {
-          await platformSettings.current();
-          return platformSettings.generation;
-        },
-      }),
-    ],
+    shared: { prisma: db.prisma, dataOutputs, platformSettings },
+    authentication: useAuthentication(authMode, {
+      production: env.NODE_ENV === 'production',
+      onKeysUnavailable: (error) => logger.error(error.message),
+    }),
+    logger,
+    staticFields: STATIC_QUERY_FIELDS,
+    generation: async () => {
+      await platformSettings.current();
+      return platformSettings.generation;
+    },
+    databaseCheck: () => db.prisma.$queryRaw`SELECT 1`,
+    stopping: () => stopping,
   });
-  const server = createServer(yoga);
+  const { server, inFlight } = createEdgeServer(yoga, logger, env.REQUEST_TIMEOUT_MS);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -100,6 +127,7 @@ export async function startService(
   const { port } = server.address() as AddressInfo;
   const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   const url = `http://${host}:${port}`;
+  logAuthMode(authMode, env, logger);
   logger.info(`Serving GraphQL at ${url}${yoga.graphqlEndpoint}`);
   return {
     registry,
@@ -107,8 +135,19 @@ export async function startService(
     server,
     url,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopping = true;
+      const busy = inFlight();
+      logger.info(
+        `Stopping: no new connections; ${busy} request(s) in flight, waiting up to ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS)`,
+      );
+      await closeServer(server, env.SHUTDOWN_TIMEOUT_MS, () =>
+        logger.warn(
+          `Closing ${inFlight()} request(s) still running after ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS)`,
+        ),
+      );
+      await yoga.dispose();
       await db.close();
+      logger.info('Stopped: database closed');
     },
   };
 }

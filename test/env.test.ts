@@ -1,16 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from '../src/env.js';
 
+// The HTTP edge's settings (src/http/settings.ts): identity, limits, cross-site requests, operations.
+const EDGE_DEFAULTS = {
+  AUTH_ALGORITHMS: [
+    'RS256',
+    'RS384',
+    'RS512',
+    'PS256',
+    'PS384',
+    'PS512',
+    'ES256',
+    'ES384',
+    'ES512',
+    'EdDSA',
+  ],
+  AUTH_ROLES_CLAIM: 'roles',
+  AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+  AUTH_DISABLED: false,
+  HTTP_MAX_BODY_BYTES: 1_048_576,
+  GRAPHQL_MAX_TOKENS: 2000,
+  GRAPHQL_MAX_ALIASES: 30,
+  GRAPHQL_MAX_DEPTH: 10,
+  GRAPHQL_MAX_COST: 10_000,
+  REQUEST_TIMEOUT_MS: 30_000,
+  CORS_ORIGINS: [],
+  SHUTDOWN_TIMEOUT_MS: 10_000,
+  READINESS_TIMEOUT_MS: 2000,
+};
+
 describe('configuration', () => {
   it('has defaults for an empty environment', () => {
     expect(loadEnv({})).toEqual({
       PGLITE_DIR: './data/pglite',
       PORT: 4000,
       PLATFORM_SETTINGS_MAX_AGE_SECONDS: 5,
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
       EXCLUDED_PLUGIN_PACKAGES: [],
+      ...EDGE_DEFAULTS,
     });
   });
 

@@ -151,7 +151,8 @@ export interface RunningService {
   stop(): Promise<number | null>;
 }
 
-const SERVING = /Serving GraphQL at (http:\/\/\S+)/;
+// The address ends at white space or, in a JSON log line, at the closing quote.
+const SERVING = /Serving GraphQL at (http:\/\/[^\s"]+)/;
 
 /** How the service runs: from its TypeScript source (`npm run dev`) or compiled (`npm start`). */
 export const FROM_SOURCE = ['--import', 'tsx', 'src/main.ts'];

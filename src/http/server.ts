@@ -1,0 +1,36 @@
+import { createServer, type Server } from 'node:http';
+import type { Logger } from './logger.js';
+import { logRequest } from './request-log.js';
+import { newRequestScope, requestScope } from './request-scope.js';
+import type { EdgeYoga } from './yoga.js';
+
+export interface EdgeServer {
+  server: Server;
+  /** Requests received and not yet answered (or abandoned). */
+  inFlight(): number;
+}
+
+/**
+ * The HTTP server in front of yoga. Each request gets an id (its `x-request-id` or a new one,
+ * echoed in the response), runs in its request scope and is logged once when it ends. Receiving a
+ * request (headers and body) is bounded by REQUEST_TIMEOUT_MS too, so a slow sender cannot hold a
+ * connection.
+ */
+export function createEdgeServer(
+  yoga: EdgeYoga,
+  logger: Logger,
+  requestTimeoutMs: number,
+): EdgeServer {
+  let inFlight = 0;
+  const server = createServer({ requestTimeout: requestTimeoutMs }, (req, res) => {
+    const scope = newRequestScope(req);
+    inFlight += 1;
+    res.setHeader('x-request-id', scope.id);
+    res.once('close', () => {
+      inFlight -= 1;
+      logRequest(logger, scope, req, res);
+    });
+    requestScope.run(scope, () => void yoga(req, res));
+  });
+  return { server, inFlight: () => inFlight };
+}
