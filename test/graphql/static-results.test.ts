@@ -1,8 +1,8 @@
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { useStaticResults } from '../../src/graphql/static-results.js';
+import { type StaticResultsOptions, useStaticResults } from '../../src/graphql/static-results.js';
 
-function setup() {
+function setup(bounds: Omit<StaticResultsOptions, 'fields' | 'generation'> = {}) {
   const calls = { fixed: 0, byName: 0, live: 0 };
   const settings = { generation: 1 };
   const schema = createSchema({
@@ -25,6 +25,7 @@ function setup() {
       useStaticResults({
         fields: new Set(['fixed', 'byName']),
         generation: async () => settings.generation,
+        ...bounds,
       }),
     ],
     logging: false,
@@ -83,5 +84,43 @@ describe('useStaticResults', () => {
     expect(await run('{ fixed }')).toEqual({ data: { fixed: 'fixed #2' } });
     expect(await run('{ fixed }')).toEqual({ data: { fixed: 'fixed #2' } });
     expect(calls.fixed).toBe(2);
+  });
+
+  it('keys on the operation’s declared variables, coerced: undeclared ones and defaults change nothing', async () => {
+    const { calls, run } = setup();
+    const query = 'query($n: String! = "a") { byName(name: $n) }';
+    for (let i = 0; i < 5; i += 1) {
+      expect(await run(query, { n: 'a', undeclared: i })).toEqual({ data: { byName: 'hello a' } });
+    }
+    expect(await run(query)).toEqual({ data: { byName: 'hello a' } });
+    expect(calls.byName).toBe(1);
+  });
+
+  it('holds at most maxEntries answers, dropping the least recently used', async () => {
+    const { calls, run } = setup({ maxEntries: 2 });
+    const query = 'query($n: String!) { byName(name: $n) }';
+    for (const n of ['a', 'b', 'c']) await run(query, { n });
+    expect(calls.byName).toBe(3);
+    await run(query, { n: 'c' });
+    await run(query, { n: 'b' });
+    expect(calls.byName).toBe(3);
+    await run(query, { n: 'a' });
+    expect(calls.byName).toBe(4);
+  });
+
+  it('keeps no answer over maxEntrySize, and no more than maxSize in all', async () => {
+    const { calls, run } = setup({ maxEntrySize: 200, maxSize: 200 });
+    const query = 'query($n: String!) { byName(name: $n) }';
+    const long = 'x'.repeat(300);
+    await run(query, { n: long });
+    await run(query, { n: long });
+    expect(calls.byName).toBe(2);
+    // Each answer is at least 29 characters of JSON ({"data":{"byName":"hello 0"}}), so 200
+    // hold at most 6 of these 10: repeating all 10 executes at least 4 again.
+    const names = Array.from({ length: 10 }, (_, i) => String(i));
+    for (const n of names) await run(query, { n });
+    const before = calls.byName;
+    for (const n of names) await run(query, { n });
+    expect(calls.byName - before).toBeGreaterThanOrEqual(4);
   });
 });
