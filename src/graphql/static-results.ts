@@ -83,7 +83,7 @@ export interface StaticResultsOptions {
   generation: () => number | Promise<number>;
   /** Answers kept at most; default 1,000. */
   maxEntries?: number;
-  /** Characters of JSON (answers and keys) kept at most; default 16 Mi. */
+  /** Characters of JSON (answers and keys) kept at most; default 8 Mi. */
   maxSize?: number;
   /** An answer (with its key) larger than this is not kept; default 256 Ki characters. */
   maxEntrySize?: number;
@@ -100,7 +100,7 @@ export function useStaticResults({
   fields: staticFields,
   generation,
   maxEntries = 1000,
-  maxSize = 16 * 1024 * 1024,
+  maxSize = 8 * 1024 * 1024,
   maxEntrySize = 256 * 1024,
 }: StaticResultsOptions): Plugin {
   const plans = new WeakMap<DocumentNode, Map<string, Plan>>();

@@ -10,6 +10,7 @@ import { useRequestDeadline } from './deadline.js';
 import { useHiddenSuggestions } from './hidden-suggestions.js';
 import { useBodyLimitMessage, useQueryLimits } from './limits.js';
 import type { Logger } from './logger.js';
+import { boundedParseCaches } from './parse-cache.js';
 import { useReadiness } from './readiness.js';
 import { useRequestFacts } from './request-log.js';
 
@@ -76,6 +77,7 @@ export function createEdgeYoga(options: EdgeOptions): EdgeYoga {
     maxRequestBodySize: env.HTTP_MAX_BODY_BYTES,
     // No file uploads here: a multipart body is refused (415) whatever its headers.
     multipart: false,
+    parserAndValidationCache: boundedParseCaches(),
     plugins,
   });
 }

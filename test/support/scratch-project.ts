@@ -145,6 +145,8 @@ export async function copyProject(source: string, target: string): Promise<void>
 export interface RunningService {
   /** The GraphQL endpoint, as the service logged it. */
   url: string;
+  /** The id of the process that serves. */
+  pid: number;
   /** Everything it printed so far, colours removed. */
   logs(): string;
   /** SIGTERM, then SIGKILL if it has not exited in time; resolves to its exit code (null if killed). */
@@ -211,7 +213,8 @@ export function startServiceProcess(
     const collect = (chunk: Buffer) => {
       output += stripVTControlCharacters(chunk.toString());
       const url = SERVING.exec(output)?.[1];
-      if (url !== undefined) settle(() => resolve({ url, logs: () => output, stop }));
+      if (url !== undefined)
+        settle(() => resolve({ url, pid: child.pid as number, logs: () => output, stop }));
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
