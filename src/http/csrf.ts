@@ -9,12 +9,20 @@ const PREFLIGHTED_HEADERS = ['x-graphql-yoga-csrf', 'authorization'];
 const REFUSAL = `A browser form could have sent this request, so it is refused: send it with content-type application/json, or with one of the headers ${PREFLIGHTED_HEADERS.join(', ')}.`;
 
 /**
- * Cross-site request forgery: a request a form or a plain link could make (content-type
- * form-urlencoded, multipart or text/plain, or a GET without one) is refused with 403 unless it
- * carries a header only a script can set (yoga's CSRF prevention plugin). Its message says how to
- * send the request instead.
+ * Cross-site request forgery: a POST a form could send (content-type form-urlencoded, multipart
+ * or text/plain) is refused with 403 unless it carries a header only a script can set (yoga's
+ * CSRF prevention plugin); the message says how to send it instead. A GET is left alone: it can
+ * only read (a mutation over GET is refused with 405) and a cross-site page cannot read the
+ * answer, so links and GraphQL-over-HTTP clients keep working without an extra header.
  */
 export function useCrossSiteRefusal(): Plugin[] {
+  const prevention = useCSRFPrevention({ requestHeaders: PREFLIGHTED_HEADERS });
+  const forPosts: Plugin = {
+    onRequestParse(payload) {
+      if (payload.request.method === 'GET') return;
+      return prevention.onRequestParse?.(payload);
+    },
+  };
   const explain: Plugin = {
     onResultProcess({ result }) {
       for (const one of Array.isArray(result) ? result : [result]) {
@@ -27,5 +35,5 @@ export function useCrossSiteRefusal(): Plugin[] {
       }
     },
   };
-  return [useCSRFPrevention({ requestHeaders: PREFLIGHTED_HEADERS }), explain];
+  return [forPosts, explain];
 }
