@@ -33,6 +33,19 @@ export interface Service {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** Whether `promise` settles within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Says at every start who may call the service, loudest when no identity is checked. */
 function logAuthMode(mode: AuthMode, env: Env, logger: Logger): void {
   if (mode.kind === 'verify') {
@@ -146,8 +159,14 @@ export async function startService(env: Env, givenLogger?: Logger): Promise<Serv
         ),
       );
       await yoga.dispose();
-      await db.close();
-      logger.info('Stopped: database closed');
+      // A statement still waiting (e.g. on a lock) would hold the pool open: PostgreSQL rolls back
+      // whatever a vanished connection left unfinished, so the wait is bounded too.
+      const closed = await settlesWithin(db.close(), env.SHUTDOWN_TIMEOUT_MS);
+      if (closed) logger.info('Stopped: database closed');
+      else
+        logger.warn(
+          `Stopped: the database did not close within ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS); its unfinished work is rolled back`,
+        );
     },
   };
 }

@@ -145,10 +145,12 @@ export async function copyProject(source: string, target: string): Promise<void>
 export interface RunningService {
   /** The GraphQL endpoint, as the service logged it. */
   url: string;
-  /** The id of the process that serves. */
+  /** The id of the process started: the service, or the command that starts it (npm). */
   pid: number;
   /** Everything it printed so far, colours removed. */
   logs(): string;
+  /** Its standard output so far, exactly as written. */
+  stdout(): string;
   /** SIGTERM, then SIGKILL if it has not exited in time; resolves to its exit code (null if killed). */
   stop(): Promise<number | null>;
 }
@@ -162,21 +164,23 @@ export const COMPILED = ['dist/src/main.js'];
 
 /**
  * Starts the service of the project in `cwd` as `npm run dev` (or, with `COMPILED`, `npm start`)
- * would, but without npm in between, so the signals reach the service itself. Resolves once it
- * logs that it serves GraphQL.
+ * would, but without npm in between, so the signals reach the service itself; or, with `command`
+ * (e.g. `npm` and `['start']`), through that command. Resolves once it logs that it serves GraphQL.
  */
 export function startServiceProcess(
   cwd: string,
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   entry: readonly string[] = FROM_SOURCE,
+  command: string = process.execPath,
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [...entry], {
+  const child = spawn(command, [...entry], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stdout = '';
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
@@ -214,9 +218,20 @@ export function startServiceProcess(
       output += stripVTControlCharacters(chunk.toString());
       const url = SERVING.exec(output)?.[1];
       if (url !== undefined)
-        settle(() => resolve({ url, pid: child.pid as number, logs: () => output, stop }));
+        settle(() =>
+          resolve({
+            url,
+            pid: child.pid as number,
+            logs: () => output,
+            stdout: () => stdout,
+            stop,
+          }),
+        );
     };
-    child.stdout.on('data', collect);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      collect(chunk);
+    });
     child.stderr.on('data', collect);
     // No process, so nothing to stop.
     child.once('error', (error) =>
