@@ -15,8 +15,9 @@ function deadlineResult(timeoutMs: number): ExecutionResult {
 
 /**
  * Answers a request that runs past REQUEST_TIMEOUT_MS (counted from its arrival) with
- * DEADLINE_EXCEEDED and HTTP 504, and aborts its execution: no resolver starts after the deadline.
- * A database statement already sent finishes on the database's own timeouts.
+ * DEADLINE_EXCEEDED and HTTP 504. What was started finishes in the background (a database
+ * statement on the database's own timeouts); it is not aborted, because handing the executor an
+ * AbortSignal costs every request an abort and a DOMException (8% of the CPU of `{ __typename }`).
  */
 export function useRequestDeadline(timeoutMs: number): Plugin {
   return {
@@ -25,18 +26,12 @@ export function useRequestDeadline(timeoutMs: number): Plugin {
       const remaining = scope ? scope.started + timeoutMs - performance.now() : timeoutMs;
       setExecuteFn((args: ExecutionArgs) => {
         if (remaining <= 0) return deadlineResult(timeoutMs);
-        const controller = new AbortController();
         let timer: NodeJS.Timeout | undefined;
         const expired = new Promise<ExecutionResult>((resolve) => {
-          timer = setTimeout(() => {
-            controller.abort(new Error('request deadline'));
-            resolve(deadlineResult(timeoutMs));
-          }, remaining);
+          timer = setTimeout(() => resolve(deadlineResult(timeoutMs)), remaining);
         });
-        const executed = Promise.resolve(
-          executeFn({ ...args, signal: controller.signal } as ExecutionArgs),
-        );
-        // After the deadline the aborted execution's own rejection has no one to answer.
+        const executed = Promise.resolve(executeFn(args));
+        // After the deadline a failing execution has no one to answer.
         executed.catch(() => {});
         return Promise.race([executed, expired]).finally(() => clearTimeout(timer));
       });
