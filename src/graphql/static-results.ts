@@ -5,6 +5,8 @@ import {
   getVariableValues,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
+  type VariableDefinitionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
@@ -48,10 +50,9 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
  */
 function variablesKey(
   schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
+  definitions: readonly VariableDefinitionNode[],
   raw: Readonly<Record<string, unknown>> | null | undefined,
 ): string | undefined {
-  const definitions = operation.variableDefinitions ?? [];
   if (definitions.length === 0) return '';
   const { coerced } = getVariableValues(schema, definitions, raw ?? {});
   if (coerced === undefined) return undefined;
@@ -63,16 +64,35 @@ function variablesKey(
   );
 }
 
+/**
+ * A copy without source locations: a node's location links to every token of its document, so
+ * keeping the node would keep the whole parsed document alive.
+ */
+function detached(definitions: readonly VariableDefinitionNode[]): VariableDefinitionNode[] {
+  return JSON.parse(
+    JSON.stringify(definitions, (key, value: unknown) => (key === 'loc' ? undefined : value)),
+  ) as VariableDefinitionNode[];
+}
+
 interface Entry {
   result: ExecutionResult;
   /** Length of the answer as JSON: what it costs to keep, roughly. */
   size: number;
 }
 
+/** What the log needs of an operation. */
+export interface OperationLabel {
+  name: string | null;
+  type: OperationTypeNode;
+}
+
 interface Plan {
   cacheable: boolean;
-  operation: OperationDefinitionNode | undefined;
-  /** Stands for the document in keys (documents are compared by identity). */
+  operation: OperationLabel;
+  /** The operation's variable definitions, detached from the document (see `detached`). */
+  variables: readonly VariableDefinitionNode[];
+  schema: GraphQLSchema;
+  /** Stands for the query text and operation name in the answers' keys. */
   id: number;
 }
 
@@ -81,6 +101,8 @@ export interface StaticResultsOptions {
   fields: ReadonlySet<string>;
   /** A number that moves whenever those answers may change (e.g. the platform settings' generation). */
   generation: () => number | Promise<number>;
+  /** Called with the operation when an answer comes from memory (nothing else sees it run). */
+  onServed?: (operation: OperationLabel) => void;
   /** Answers kept at most; default 1,000. */
   maxEntries?: number;
   /** Characters of JSON (answers and keys) kept at most; default 8 Mi. */
@@ -89,23 +111,32 @@ export interface StaticResultsOptions {
   maxEntrySize?: number;
 }
 
+const MAX_QUERY_TEXT = 4 * 1024 * 1024;
+
 /**
- * A yoga plugin that answers repeated queries over `fields` from memory, without executing them
- * again. Yoga hands out the same DocumentNode for the same query text (its parse cache); the
- * key is that document, the operation and its declared variables, coerced. The answers live in
- * one LRU bounded in entries and in size, so no stream of distinct requests grows it; other
- * operations pass untouched. Results with errors are never kept.
+ * A yoga plugin that answers repeated queries over `fields` from memory. The key is the query
+ * text, the operation and its declared variables, coerced (undeclared ones change nothing). A
+ * query text seen once is answered from memory as soon as its parameters are read, before it is
+ * parsed, validated or executed again. The answers live in one LRU bounded in entries and in size,
+ * so no stream of distinct requests grows it; other operations pass untouched. Results with
+ * errors are never kept.
  */
 export function useStaticResults({
   fields: staticFields,
   generation,
+  onServed,
   maxEntries = 1000,
   maxSize = 8 * 1024 * 1024,
   maxEntrySize = 256 * 1024,
 }: StaticResultsOptions): Plugin {
-  const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
   let nextId = 0;
-  const cache = new LRUCache<string, Entry>({
+  // What each query text (and operation name) selects, learnt when it first executes.
+  const plans = new LRUCache<string, Plan>({
+    max: 1000,
+    maxSize: MAX_QUERY_TEXT,
+    sizeCalculation: (_plan, text) => Math.max(1, text.length),
+  });
+  const answers = new LRUCache<string, Entry>({
     max: maxEntries,
     maxSize,
     maxEntrySize,
@@ -114,52 +145,63 @@ export function useStaticResults({
   // The generation the cached answers were computed at; an older answer is never kept.
   let cachedGeneration = Number.NEGATIVE_INFINITY;
 
-  const planOf = (document: DocumentNode, operationName: string): Plan => {
-    let byName = plans.get(document);
-    if (!byName) {
-      byName = new Map();
-      plans.set(document, byName);
+  /** The answer's key, and the generation it belongs to; undefined when variables do not coerce. */
+  const keyOf = async (plan: Plan, raw: unknown) => {
+    const variables = variablesKey(
+      plan.schema,
+      plan.variables,
+      raw as Record<string, unknown> | undefined,
+    );
+    if (variables === undefined) return undefined;
+    const current = await generation();
+    if (current > cachedGeneration) {
+      answers.clear();
+      cachedGeneration = current;
     }
-    let plan = byName.get(operationName);
-    if (!plan) {
-      const operation = selectedOperation(document, operationName || undefined);
-      const cacheable = selectsOnlyStaticFields(operation, staticFields);
-      plan = { cacheable, operation, id: nextId++ };
-      byName.set(operationName, plan);
-    }
-    return plan;
+    return { key: `${plan.id}\u0000${variables}`, current };
   };
 
   return {
-    async onExecute({ args, setExecuteFn }) {
-      const nameKey = args.operationName ?? '';
-      const plan = planOf(args.document, nameKey);
-      if (!plan.cacheable || !plan.operation) return;
-      const variables = variablesKey(
-        args.schema,
-        plan.operation,
-        args.variableValues as Record<string, unknown> | undefined,
-      );
-      if (variables === undefined) return;
-
-      const current = await generation();
-      if (current > cachedGeneration) {
-        cache.clear();
-        cachedGeneration = current;
+    async onParams({ params, setResult }) {
+      if (!params.query) return;
+      const plan = plans.get(`${params.operationName ?? ''}\u0000${params.query}`);
+      if (!plan?.cacheable) return;
+      const keyed = await keyOf(plan, params.variables);
+      const hit = keyed && answers.get(keyed.key);
+      if (!hit) return;
+      onServed?.(plan.operation);
+      setResult(hit.result);
+    },
+    async onExecute({ args }) {
+      const text = (args.contextValue as { params?: { query?: string } }).params?.query;
+      if (!text) return;
+      const textKey = `${args.operationName ?? ''}\u0000${text}`;
+      let plan = plans.get(textKey);
+      if (!plan) {
+        const operation = selectedOperation(args.document, args.operationName);
+        plan = {
+          cacheable: operation !== undefined && selectsOnlyStaticFields(operation, staticFields),
+          operation: {
+            name: operation?.name?.value ?? null,
+            type: operation?.operation ?? OperationTypeNode.QUERY,
+          },
+          variables: detached(operation?.variableDefinitions ?? []),
+          schema: args.schema,
+          id: nextId++,
+        };
+        plans.set(textKey, plan);
       }
-      const key = `${plan.id}\u0000${nameKey}\u0000${variables}`;
-      const hit = cache.get(key);
-      if (hit) {
-        setExecuteFn(() => hit.result);
-        return;
-      }
+      if (!plan.cacheable) return;
+      const keyed = await keyOf(plan, args.variableValues);
+      if (!keyed) return;
+      const { key, current } = keyed;
       return {
         onExecuteDone({ result }) {
           if (!isExecutionResult(result) || result.errors) return;
           // Settings changed while this ran: the answer may already be stale.
           if (cachedGeneration !== current) return;
           const size = JSON.stringify(result).length;
-          if (size + key.length <= maxEntrySize) cache.set(key, { result, size });
+          if (size + key.length <= maxEntrySize) answers.set(key, { result, size });
         },
       };
     },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { OperationLabel } from '../graphql/static-results.js';
 import type { Logger } from './logger.js';
 import { type RequestScope, requestScope } from './request-scope.js';
 
@@ -15,6 +16,12 @@ function codesOf(result: unknown): string[] {
   });
 }
 
+/** Notes the operation of the request in progress, for its log line. */
+export function noteOperation(operation: OperationLabel): void {
+  const scope = requestScope.getStore();
+  if (scope) scope.operation = operation.name ?? `(anonymous ${operation.type})`;
+}
+
 /** Notes the operation's name and the codes of the errors answered, for the request's log line. */
 export function useRequestFacts(): Plugin {
   return {
@@ -23,10 +30,9 @@ export function useRequestFacts(): Plugin {
       if (scope && params.operationName) scope.operation = params.operationName;
     },
     onExecute({ args }) {
-      const scope = requestScope.getStore();
       const operation = getOperationAST(args.document, args.operationName);
-      if (scope && operation)
-        scope.operation = operation.name?.value ?? `(anonymous ${operation.operation})`;
+      if (operation)
+        noteOperation({ name: operation.name?.value ?? null, type: operation.operation });
     },
     onResultProcess({ result }) {
       const scope = requestScope.getStore();

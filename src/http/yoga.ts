@@ -12,7 +12,7 @@ import { useBodyLimitMessage, useQueryLimits } from './limits.js';
 import type { Logger } from './logger.js';
 import { boundedParseCaches } from './parse-cache.js';
 import { useReadiness } from './readiness.js';
-import { useRequestFacts } from './request-log.js';
+import { noteOperation, useRequestFacts } from './request-log.js';
 
 export interface EdgeOptions {
   env: Env;
@@ -64,7 +64,11 @@ export function createEdgeYoga(options: EdgeOptions): EdgeYoga {
     }),
     useStructuredVariableErrors(),
     // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
-    useStaticResults({ fields: options.staticFields, generation: options.generation }),
+    useStaticResults({
+      fields: options.staticFields,
+      generation: options.generation,
+      onServed: noteOperation,
+    }),
     useRequestDeadline(env.REQUEST_TIMEOUT_MS),
   ];
   return createYoga<Record<string, unknown>, Context>({

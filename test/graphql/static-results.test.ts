@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type StaticResultsOptions, useStaticResults } from '../../src/graphql/static-results.js';
 
 function setup(bounds: Omit<StaticResultsOptions, 'fields' | 'generation'> = {}) {
-  const calls = { fixed: 0, byName: 0, live: 0 };
+  const calls = { fixed: 0, byName: 0, live: 0, validations: 0 };
   const settings = { generation: 1 };
   const schema = createSchema({
     typeDefs: 'type Query { fixed: String! byName(name: String!): String! live: Int! }',
@@ -27,6 +27,11 @@ function setup(bounds: Omit<StaticResultsOptions, 'fields' | 'generation'> = {})
         generation: async () => settings.generation,
         ...bounds,
       }),
+      {
+        onValidate: () => {
+          calls.validations += 1;
+        },
+      },
     ],
     logging: false,
     maskedErrors: false,
@@ -122,5 +127,19 @@ describe('useStaticResults', () => {
     const before = calls.byName;
     for (const n of names) await run(query, { n });
     expect(calls.byName - before).toBeGreaterThanOrEqual(4);
+  });
+
+  it('answers a query text it has seen before parsing or validating it again', async () => {
+    const { calls, run } = setup();
+    const query = 'query($n: String!) { byName(name: $n) }';
+    await run(query, { n: 'a' });
+    expect(calls.validations).toBe(1);
+    expect(await run(query, { n: 'a', other: 1 })).toEqual({ data: { byName: 'hello a' } });
+    expect(calls.validations).toBe(1);
+    // Variables that do not coerce go the usual way, to the usual error.
+    const invalid = await run(query, { n: 5 });
+    expect(invalid.errors).toHaveLength(1);
+    expect(calls.validations).toBe(2);
+    expect(calls.byName).toBe(1);
   });
 });
