@@ -125,7 +125,7 @@ export async function startService(env: Env, givenLogger?: Logger): Promise<Serv
     databaseCheck: () => db.prisma.$queryRaw`SELECT 1`,
     stopping: () => stopping,
   });
-  const { server, inFlight } = createEdgeServer(yoga, logger, env.REQUEST_TIMEOUT_MS);
+  const { server, inFlight, drain } = createEdgeServer(yoga, logger, env.REQUEST_TIMEOUT_MS);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -149,6 +149,7 @@ export async function startService(env: Env, givenLogger?: Logger): Promise<Serv
     url,
     close: async () => {
       stopping = true;
+      drain();
       const busy = inFlight();
       logger.info(
         `Stopping: no new connections; ${busy} request(s) in flight, waiting up to ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS)`,

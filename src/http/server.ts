@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from './logger.js';
 import { logRequest } from './request-log.js';
 import { newRequestScope, requestScope } from './request-scope.js';
@@ -8,6 +8,8 @@ export interface EdgeServer {
   server: Server;
   /** Requests received and not yet answered (or abandoned). */
   inFlight(): number;
+  /** From now on every answer closes its connection (shutdown): no client reuses it. */
+  drain(): void;
 }
 
 /**
@@ -21,16 +23,25 @@ export function createEdgeServer(
   logger: Logger,
   requestTimeoutMs: number,
 ): EdgeServer {
-  let inFlight = 0;
+  const open = new Set<ServerResponse>();
+  let draining = false;
   const server = createServer({ requestTimeout: requestTimeoutMs }, (req, res) => {
     const scope = newRequestScope(req);
-    inFlight += 1;
+    open.add(res);
     res.setHeader('x-request-id', scope.id);
+    if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
-      inFlight -= 1;
+      open.delete(res);
       logRequest(logger, scope, req, res);
     });
     requestScope.run(scope, () => void yoga(req, res));
   });
-  return { server, inFlight: () => inFlight };
+  return {
+    server,
+    inFlight: () => open.size,
+    drain: () => {
+      draining = true;
+      for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
+    },
+  };
 }

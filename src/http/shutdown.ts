@@ -1,16 +1,23 @@
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 
 /**
- * Stops accepting connections, closes idle keep-alive ones, and waits for requests in flight up
- * to `timeoutMs`; then closes whatever is left. Node's own server methods do all of it.
+ * Stops accepting connections and waits, up to `timeoutMs`, for the open ones to end: requests in
+ * flight finish and their connections close after the answer (see EdgeServer.drain), idle
+ * keep-alive connections close at their keep-alive timeout. Then whatever is left is closed.
+ *
+ * Node's `http.Server#close` would also cut idle keep-alive connections at once; a request a client
+ * sends on one at that moment is reset without an answer. Closing only the listening socket (what
+ * `net.Server#close` does) leaves those connections to end the way clients expect.
  */
 export async function closeServer(
   server: Server,
   timeoutMs: number,
   onDeadline: () => void,
 ): Promise<{ forced: boolean }> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
+  const closed = new Promise<void>((resolve) =>
+    Reflect.apply(NetServer.prototype.close, server, [() => resolve()]),
+  );
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'deadline'>((resolve) => {
     timer = setTimeout(() => resolve('deadline'), timeoutMs);

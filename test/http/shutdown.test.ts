@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
@@ -160,6 +160,42 @@ describe('SIGTERM to npm start', { timeout: 300_000 }, () => {
       expect(await refusesConnections(running.url)).toBe(true);
     } finally {
       await lock.release();
+    }
+  });
+
+  it('answers a request sent on an idle keep-alive connection after SIGTERM, then closes it', async () => {
+    service = await start({ SHUTDOWN_TIMEOUT_MS: '20000' });
+    const running = service;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = () =>
+      new Promise<{ status: number; connection?: string; reused: boolean } | Error>((resolve) => {
+        const req = request(
+          running.url,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                connection: res.headers.connection,
+                reused: req.reusedSocket,
+              }),
+            );
+          },
+        );
+        req.on('error', resolve);
+        req.end(JSON.stringify({ query: '{ __typename }' }));
+      });
+    try {
+      expect(await send()).toMatchObject({ status: 200, connection: 'keep-alive', reused: false });
+      const exited = running.stop();
+      await waitFor(async () => running.logs().includes('Stopping:'), 'the shutdown to begin');
+      // Node's own server.close() would have cut this idle connection: the request would be reset.
+      expect(await send()).toEqual({ status: 200, connection: 'close', reused: true });
+      expect(await exited).toBe(0);
+      service = undefined;
+    } finally {
+      agent.destroy();
     }
   });
 });
