@@ -48,7 +48,9 @@ export function useReadiness({ check, timeoutMs, stopping, onChange }: Readiness
       try {
         await within(check(), timeoutMs);
       } catch (error) {
-        report(false, `database: ${error instanceof Error ? error.message : String(error)}`);
+        // Prisma's messages span lines; the log keeps one.
+        const cause = error instanceof Error ? error.message : String(error);
+        report(false, `database: ${cause.replace(/\s+/g, ' ').trim()}`);
         return answer(503, { status: 'not ready', reason: 'database' });
       }
       report(true, null);
