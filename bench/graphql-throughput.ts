@@ -1,8 +1,12 @@
 // Requests/second of `plugins`, `pluginForm` and `{ __typename }`, side by side in one run.
 // The service runs in its own process (embedded PGlite in memory) and this process drives the load
 // over loopback, so client and server do not share an event loop. Bounded: a few seconds a query.
+// As in production: every request carries a bearer token the service verifies (ES256, a key pair
+// made here) and is logged as a JSON line.
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
+import { SignJWT } from 'jose';
 import { projectRoot } from '../src/paths.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -21,6 +25,17 @@ const QUERIES = {
 };
 type QueryName = keyof typeof QUERIES;
 
+const ISSUER = 'http://localhost/bench-issuer';
+const AUDIENCE = 'data-product-portal';
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const token = await new SignJWT({ roles: ['admin'] })
+  .setProtectedHeader({ alg: 'ES256' })
+  .setIssuer(ISSUER)
+  .setAudience(AUDIENCE)
+  .setSubject('bench')
+  .setExpirationTime('1h')
+  .sign(keys.privateKey);
+
 async function startServer(): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
@@ -31,6 +46,9 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      AUTH_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,8 +56,15 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Serving GraphQL at (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      const match = /Serving GraphQL at (http:\/\/[^\s"]+)/.exec(output);
+      if (match?.[1]) {
+        // From here on its request lines are read and dropped, not kept.
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        child.stdout.resume();
+        child.stderr.resume();
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -59,7 +84,11 @@ function post(url: URL, body: string): Promise<string> {
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
       },
       (response) => {
         let text = '';

@@ -1,36 +1,22 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createLogger, createYoga, type YogaLogger } from 'graphql-yoga';
+import { type AuthMode, authModeOf, useAuthentication } from './auth/authentication.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
-import type { Context } from './graphql/builder.js';
-import { useDatabaseErrors } from './graphql/database-errors.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
 import { buildSchema } from './graphql/schema.js';
-import { useStaticResults } from './graphql/static-results.js';
-import { useStructuredVariableErrors } from './graphql/variable-errors.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { createEdgeServer, type PageHandler } from './http/server.js';
+import { closeServer } from './http/shutdown.js';
+import { createEdgeYoga } from './http/yoga.js';
 import { paths } from './paths.js';
 import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
+import { logOrphans } from './store/log-orphans.js';
 import { PlatformSettingsStore } from './store/platform-settings-store.js';
-
-/** Base rows left without their plugin row by changes outside the service: named once, at start-up. */
-async function logOrphans(
-  store: DataOutputStore,
-  views: ReadonlyArray<{ name: string }>,
-  logger: YogaLogger,
-): Promise<void> {
-  const { count, ids } = await store.orphans(views.map((view) => view.name));
-  if (count === 0) return;
-  logger.warn(
-    `${count} data output configuration(s) have no row in their plugin's table (changed outside the service): ` +
-      `lists and reads skip them, deleteDataOutputConfiguration removes them. Ids: ${ids.join(', ')}${count > ids.length ? ', ...' : ''}`,
-  );
-}
 
 export interface Service {
   registry: PluginRegistry;
@@ -39,14 +25,47 @@ export interface Service {
   server: Server;
   /** Base URL the service listens on, e.g. http://127.0.0.1:4000 */
   url: string;
+  /**
+   * Stops accepting requests, lets those in flight finish up to SHUTDOWN_TIMEOUT_MS, then
+   * closes the database.
+   */
   close(): Promise<void>;
 }
 
-/**
- * Serves pages beside the API: gets each request for a path other than the GraphQL endpoint, and
- * answers it and returns true, or returns false to leave it to the API (which answers 404).
- */
-export type PageHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Whether `promise` settles within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Says at every start who may call the service, loudest when no identity is checked. */
+function logAuthMode(mode: AuthMode, env: Env, logger: Logger): void {
+  if (mode.kind === 'verify') {
+    logger.info(`Authentication: ${mode.description}`);
+    return;
+  }
+  if (mode.reason === 'disabled') {
+    logger.warn(
+      'AUTH_DISABLED=true: this service verifies no identity; every caller may read and change everything. Run it only behind a gateway that authenticates every caller.',
+    );
+    return;
+  }
+  const exposed = LOOPBACK.has(env.HOST)
+    ? `listening on ${env.HOST} only`
+    : `and HOST=${env.HOST} exposes it to the network`;
+  const message = `Authentication is off (no AUTH_ISSUER, NODE_ENV=${env.NODE_ENV}): every caller may read and change everything, ${exposed}. Set AUTH_ISSUER before serving anyone else (README, "Running in production").`;
+  if (LOOPBACK.has(env.HOST)) logger.info(message);
+  else logger.warn(message);
+}
 
 /**
  * Starts the service: plugins, schema, database (migrated to date), then HTTP. Any failure before
@@ -54,16 +73,19 @@ export type PageHandler = (request: IncomingMessage, response: ServerResponse) =
  */
 export async function startService(
   env: Env,
-  logger: YogaLogger = createLogger(env.LOG_LEVEL),
+  givenLogger?: Logger,
   pages?: PageHandler,
 ): Promise<Service> {
+  const logger = givenLogger ?? (await createLogger(env));
+  // Before anything opens: a key that cannot be used stops start-up, naming its setting.
+  const authMode = authModeOf(env);
   const registry = await loadRegistry({
     ...pluginSelection(env),
     verify: modelCheck(getDatamodel().datamodel.models),
     log: (m) => logger.info(m),
     warn: (m) => logger.warn(m),
   });
-  const { schema, views } = buildSchema(registry);
+  const { schema, views } = buildSchema(registry, { maxCost: env.GRAPHQL_MAX_COST });
   const db = await connectDatabase(env, {
     ...(env.LOG_LEVEL === 'debug' ? { onQuery: (sql: string) => logger.debug(`SQL ${sql}`) } : {}),
     log: (m) => logger.warn(m),
@@ -104,35 +126,25 @@ export async function startService(
     await db.close();
     throw error;
   }
-  const context: Context = { prisma: db.prisma, dataOutputs, platformSettings };
-  const yoga = createYoga<Record<string, unknown>, Context>({
+  let stopping = false;
+  const yoga = createEdgeYoga({
+    env,
     schema,
-    context: () => context,
-    graphiql: env.NODE_ENV !== 'production',
-    // GraphiQL's scripts, styles and workers inlined from the installed package: no CDN, so it
-    // works offline.
-    renderGraphiQL,
-    logging: logger,
-    // Cached plugins/pluginForm answers are dropped whenever the platform settings change.
-    plugins: [
-      useStructuredVariableErrors(),
-      useDatabaseErrors({
-        lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
-        statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
-      }),
-      useStaticResults({
-        fields: STATIC_QUERY_FIELDS,
-        generation: async () => {
-          await platformSettings.current();
-          return platformSettings.generation;
-        },
-      }),
-    ],
+    shared: { prisma: db.prisma, dataOutputs, platformSettings },
+    authentication: useAuthentication(authMode, {
+      production: env.NODE_ENV === 'production',
+      onKeysUnavailable: (error) => logger.error(error.message),
+    }),
+    logger,
+    staticFields: STATIC_QUERY_FIELDS,
+    generation: async () => {
+      await platformSettings.current();
+      return platformSettings.generation;
+    },
+    databaseCheck: () => db.prisma.$queryRaw`SELECT 1`,
+    stopping: () => stopping,
   });
-  const server = createServer((request, response) => {
-    const onApi = (request.url ?? '/').startsWith(yoga.graphqlEndpoint);
-    if (onApi || !pages?.(request, response)) void yoga(request, response);
-  });
+  const { server, inFlight, drain } = createEdgeServer(yoga, logger, env.REQUEST_TIMEOUT_MS, pages);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -147,6 +159,7 @@ export async function startService(
   const { port } = server.address() as AddressInfo;
   const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   const url = `http://${host}:${port}`;
+  logAuthMode(authMode, env, logger);
   logger.info(`Serving GraphQL at ${url}${yoga.graphqlEndpoint}`);
   return {
     registry,
@@ -154,8 +167,26 @@ export async function startService(
     server,
     url,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.close();
+      stopping = true;
+      drain();
+      const busy = inFlight();
+      logger.info(
+        `Stopping: no new connections; ${busy} request(s) in flight, waiting up to ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS)`,
+      );
+      await closeServer(server, env.SHUTDOWN_TIMEOUT_MS, () =>
+        logger.warn(
+          `Closing ${inFlight()} request(s) still running after ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS)`,
+        ),
+      );
+      await yoga.dispose();
+      // A statement still waiting (e.g. on a lock) would hold the pool open: PostgreSQL rolls back
+      // whatever a vanished connection left unfinished, so the wait is bounded too.
+      const closed = await settlesWithin(db.close(), env.SHUTDOWN_TIMEOUT_MS);
+      if (closed) logger.info('Stopped: database closed');
+      else
+        logger.warn(
+          `Stopped: the database did not close within ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS); its unfinished work is rolled back`,
+        );
     },
   };
 }

@@ -1,13 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, formsPageEnabled, loadEnv } from '../src/env.js';
 
+// The HTTP edge's settings (src/http/settings.ts): identity, limits, cross-site requests, operations.
+const EDGE_DEFAULTS = {
+  AUTH_ALGORITHMS: [
+    'RS256',
+    'RS384',
+    'RS512',
+    'PS256',
+    'PS384',
+    'PS512',
+    'ES256',
+    'ES384',
+    'ES512',
+    'EdDSA',
+  ],
+  AUTH_ROLES_CLAIM: 'roles',
+  AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+  AUTH_DISABLED: false,
+  HTTP_MAX_BODY_BYTES: 1_048_576,
+  GRAPHQL_MAX_TOKENS: 2000,
+  GRAPHQL_MAX_ALIASES: 30,
+  GRAPHQL_MAX_DEPTH: 10,
+  GRAPHQL_MAX_COST: 10_000,
+  REQUEST_TIMEOUT_MS: 30_000,
+  CORS_ORIGINS: [],
+  SHUTDOWN_TIMEOUT_MS: 10_000,
+  READINESS_TIMEOUT_MS: 2000,
+};
+
 describe('configuration', () => {
   it('has defaults for an empty environment', () => {
     expect(loadEnv({})).toEqual({
       PGLITE_DIR: './data/pglite',
       PORT: 4000,
       PLATFORM_SETTINGS_MAX_AGE_SECONDS: 5,
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
       EXCLUDED_PLUGIN_PACKAGES: [],
@@ -15,6 +43,7 @@ describe('configuration', () => {
       DATABASE_LOCK_TIMEOUT_MS: 5_000,
       DATABASE_CONNECT_TIMEOUT_MS: 5_000,
       DATABASE_STARTUP_RETRY_SECONDS: 60,
+      ...EDGE_DEFAULTS,
     });
   });
 
@@ -52,8 +81,9 @@ describe('configuration', () => {
   it('serves the form preview page outside production unless FORMS_PAGE says otherwise', () => {
     const enabled = (env: Record<string, string>) => formsPageEnabled(loadEnv(env));
     expect(enabled({})).toBe(true);
-    expect(enabled({ NODE_ENV: 'production' })).toBe(false);
-    expect(enabled({ NODE_ENV: 'production', FORMS_PAGE: 'on' })).toBe(true);
+    const production = { NODE_ENV: 'production', AUTH_DISABLED: 'true' };
+    expect(enabled(production)).toBe(false);
+    expect(enabled({ ...production, FORMS_PAGE: 'on' })).toBe(true);
     expect(enabled({ FORMS_PAGE: 'off' })).toBe(false);
     expect(() => loadEnv({ FORMS_PAGE: 'yes' })).toThrow(/FORMS_PAGE/);
   });

@@ -21,6 +21,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'prove the migration history builds prisma/schema.prisma exactly',
     load: async () => (await import('./migrations/check.js')).migrationCheck,
   },
+  'auth:token': {
+    summary:
+      'mint a bearer token for local tests, signed with a key pair of this machine (--roles editor,admin --subject --expires)',
+    load: async () => (await import('./auth/dev-token.js')).authToken,
+  },
   'plugins:inspect': {
     summary: 'list the plugins the service would load and every broken one (--json)',
     load: async () => (await import('./plugins/inspect.js')).pluginsInspect,

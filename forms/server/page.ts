@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PageHandler } from '../../src/service.js';
+import type { PageHandler } from '../../src/http/server.js';
 
 /**
  * The built page (`npm run build` writes it): `dist/forms/page`, seen from this file's source

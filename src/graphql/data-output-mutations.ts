@@ -57,7 +57,8 @@ export function addDataOutputMutations(
     createDataOutputConfiguration: t.field({
       type: node,
       description:
-        'Validates and stores a configuration (its base row and plugin row, atomically).',
+        'Validates and stores a configuration (its base row and plugin row, atomically). Role: editor.',
+      authScopes: { role: 'editor' },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_root, args, ctx) => {
         const { key, input } = memberOf(args.input);
@@ -68,7 +69,8 @@ export function addDataOutputMutations(
     updateDataOutputConfiguration: t.field({
       type: node,
       description:
-        "Replaces a configuration's values. The input's platform must be the stored one.",
+        "Replaces a configuration's values. The input's platform must be the stored one. Role: editor.",
+      authScopes: { role: 'editor' },
       args: { id: t.arg.id({ required: true }), input: t.arg({ type: Input, required: true }) },
       resolve: async (_root, args, ctx) => {
         const id = configurationId(args.id);
@@ -97,7 +99,8 @@ export function addDataOutputMutations(
     }),
     deleteDataOutputConfiguration: t.field({
       type: node,
-      description: 'Deletes a configuration (both rows) and returns what was stored.',
+      description: 'Deletes a configuration (both rows) and returns what was stored. Role: editor.',
+      authScopes: { role: 'editor' },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_root, args, ctx) => {
         const id = configurationId(args.id);

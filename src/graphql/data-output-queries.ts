@@ -38,11 +38,21 @@ function addConnectionTypes(builder: Builder, node: DataOutputInterfaceRef) {
   return builder.objectRef<Connection>('DataOutputConfigurationConnection').implement({
     description: 'A page of data output configurations, newest first.',
     fields: (t) => ({
-      edges: t.field({ type: [Edge], resolve: ({ page }) => page.rows }),
-      nodes: t.field({ type: [node], resolve: ({ page }) => page.rows }),
+      // The page's `first` already counts the items (see dataOutputConfigurations' complexity).
+      edges: t.field({
+        type: [Edge],
+        complexity: { field: 1, multiplier: 1 },
+        resolve: ({ page }) => page.rows,
+      }),
+      nodes: t.field({
+        type: [node],
+        complexity: { field: 1, multiplier: 1 },
+        resolve: ({ page }) => page.rows,
+      }),
       pageInfo: t.field({ type: PageInfo, resolve: ({ page }) => page }),
       totalCount: t.int({
         description: 'How many configurations match the filter, on all pages (one extra query).',
+        complexity: 10,
         resolve: ({ plugins }, _args, ctx) => ctx.dataOutputs.count(plugins),
       }),
     }),
@@ -78,6 +88,12 @@ export function addDataOutputQueries(
         }),
         after: t.arg.string({ description: 'The endCursor of the previous page.' }),
       },
+      // A page is one query on the base table and one per plugin table, whatever its size; what
+      // it selects counts `first` times (bounded: a larger page is refused by the resolver).
+      complexity: ({ first }) => ({
+        field: 10,
+        multiplier: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
+      }),
       resolve: async (_root, args, ctx) => {
         if (args.plugin != null && !names.includes(args.plugin))
           throw pluginNotFound(args.plugin, names);

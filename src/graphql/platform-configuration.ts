@@ -111,7 +111,9 @@ export function addPlatformConfiguration(builder: Builder, views: readonly Plugi
   builder.mutationFields((t) => ({
     configurePlatform: t.field({
       type: Configuration,
-      description: 'Stores the settings of one platform; its form offers the new options at once.',
+      description:
+        'Stores the settings of one platform; its form offers the new options at once. Role: admin.',
+      authScopes: { role: 'admin' },
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_root, args, ctx) => {
         const { key, input } = memberOf(args.input);

@@ -12,21 +12,33 @@ import { addPlatformConfiguration } from './platform-configuration.js';
 import { addPluginQueries } from './plugin-queries.js';
 import { addDateTimeScalar, addFormValueScalar, addJsonObjectScalar } from './scalars.js';
 
+export interface SchemaLimits {
+  /** GRAPHQL_MAX_COST: the most a query may cost (see cost.ts); none when unset (tools). */
+  maxCost?: number;
+}
+
 export interface ServiceSchema {
   schema: GraphQLSchema;
   views: PluginView[];
 }
 
 /** Composes the one GraphQL schema from the registry's plugins. */
-export function buildSchema(registry: PluginRegistry): ServiceSchema {
+export function buildSchema(registry: PluginRegistry, limits: SchemaLimits = {}): ServiceSchema {
   const entries: PluginEntry[] = registry
     .list()
     .map((registered) => ({ plugin: registered.plugin, view: pluginView(registered) }));
   const views = entries.map((entry) => entry.view);
   const builder = createBuilder();
   const typeOf = configTypeResolver(builder);
-  builder.queryType({ description: 'Data Product Portal plugin service.' });
-  builder.mutationType({ description: 'Data output configurations and platform settings.' });
+  // Reading needs an authenticated caller; each mutation also names the role it needs.
+  builder.queryType({
+    description: 'Data Product Portal plugin service.',
+    authScopes: { authenticated: true },
+  });
+  builder.mutationType({
+    description: 'Data output configurations and platform settings.',
+    authScopes: { authenticated: true },
+  });
   addFormValueScalar(builder);
   addJsonObjectScalar(builder);
   addDateTimeScalar(builder);
@@ -38,5 +50,11 @@ export function buildSchema(registry: PluginRegistry): ServiceSchema {
   addDataOutputMutations(builder, entries, dataOutput);
   addPlatformConfiguration(builder, views);
   // Not sorted: input fields keep the Zod (form) order, which introspection-driven forms rely on.
-  return { schema: builder.toSchema({ sortSchema: false }), views };
+  const schema = builder.toSchema({
+    sortSchema: false,
+    ...(limits.maxCost === undefined
+      ? {}
+      : { complexity: { limit: { complexity: limits.maxCost } } }),
+  });
+  return { schema, views };
 }

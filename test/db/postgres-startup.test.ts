@@ -1,18 +1,8 @@
-import type { YogaLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { warningsInto } from '../support/logs.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import { graphql, startTestService } from '../support/service.js';
 import { freePort, tcpProxy, throughProxy } from '../support/tcp-proxy.js';
-
-function warningsInto(warnings: string[]): YogaLogger {
-  const ignore = () => {};
-  return {
-    debug: ignore,
-    info: ignore,
-    warn: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-    error: ignore,
-  };
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 600; i += 1) {
@@ -34,7 +24,7 @@ describe('start-up on PostgreSQL that is not there yet', () => {
     const warnings: string[] = [];
     const starting = startTestService(
       { DATABASE_URL: throughProxy(db.url, proxy), DATABASE_STARTUP_RETRY_SECONDS: '60' },
-      warningsInto(warnings),
+      await warningsInto(warnings),
     );
     await until(() => warnings.length >= 3, 'three failed attempts');
     await proxy.listen();
@@ -61,7 +51,7 @@ describe('start-up on PostgreSQL that is not there yet', () => {
     const warnings: string[] = [];
     const failure = await startTestService(
       { DATABASE_URL: url, DATABASE_STARTUP_RETRY_SECONDS: '2' },
-      warningsInto(warnings),
+      await warningsInto(warnings),
     ).then(
       () => null,
       (error: Error) => error.message,
@@ -80,7 +70,7 @@ describe('start-up on PostgreSQL that is not there yet', () => {
     url.pathname = '/no_such_database_here';
     const warnings: string[] = [];
     await expect(
-      startTestService({ DATABASE_URL: url.toString() }, warningsInto(warnings)),
+      startTestService({ DATABASE_URL: url.toString() }, await warningsInto(warnings)),
     ).rejects.toThrow(
       `PostgreSQL at ${url.toString()} (DATABASE_URL) refused the connection: database "no_such_database_here" does not exist.`,
     );

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formsPage } from '../../forms/server/page.js';
-import type { PageHandler } from '../../src/service.js';
+import type { PageHandler } from '../../src/http/server.js';
 
 // The page handler on its own: what it answers under /forms, and what it leaves to the API.
 

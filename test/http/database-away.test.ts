@@ -1,6 +1,6 @@
-import type { YogaLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/service.js';
+import { warningsInto } from '../support/logs.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import { graphql, startTestService } from '../support/service.js';
 import { type TcpProxy, tcpProxy, throughProxy } from '../support/tcp-proxy.js';
@@ -8,16 +8,6 @@ import { type TcpProxy, tcpProxy, throughProxy } from '../support/tcp-proxy.js';
 const PLUGINS = '{ plugins { name notConfigured } }';
 const FORM =
   '{ pluginForm(name: "GlueDataOutput") { notConfigured elements { name options { value } } } }';
-
-function warningsInto(warnings: string[]): YogaLogger {
-  const ignore = () => {};
-  return {
-    debug: ignore,
-    info: ignore,
-    warn: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-    error: ignore,
-  };
-}
 
 describe('plugins and pluginForm while PostgreSQL is away', () => {
   let db: ScratchDatabase;
@@ -31,7 +21,7 @@ describe('plugins and pluginForm while PostgreSQL is away', () => {
     // Max age 0: every request re-reads the settings, so every one meets the missing database.
     service = await startTestService(
       { DATABASE_URL: throughProxy(db.url, proxy), PLATFORM_SETTINGS_MAX_AGE_SECONDS: '0' },
-      warningsInto(warnings),
+      await warningsInto(warnings),
     );
     const configured = await graphql(
       service,

@@ -1,8 +1,9 @@
-import { serverAudits } from 'graphql-http';
+import { auditServer, serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/service.js';
 import { configureAllPlatforms, rowCounts } from '../support/portal-client.js';
 import { startTestService } from '../support/service.js';
+import { createTestIssuer } from '../support/tokens.js';
 
 // GraphQL over HTTP: graphql-http's conformance audits, and the status of an answer to variables
 // the schema refuses.
@@ -95,5 +96,31 @@ describe('GraphQL over HTTP', () => {
         message: 'Value "column" does not exist in "AccessGranularity" enum.',
       },
     ]);
+  });
+});
+
+describe('GraphQL over HTTP in production, for a client that sends its bearer token', () => {
+  let production: Service;
+  let token = '';
+  beforeAll(async () => {
+    const issuer = await createTestIssuer();
+    token = await issuer.token({ roles: ['admin'] });
+    production = await startTestService({ ...issuer.env, NODE_ENV: 'production' });
+  });
+  afterAll(() => production?.close());
+
+  it('passes every audit, MAY ones included', async () => {
+    const withToken: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return fetch(input, { ...init, headers });
+    };
+    const results = await auditServer({ url: `${production.url}/graphql`, fetchFn: withToken });
+    const failed = results
+      .filter((result) => result.status !== 'ok')
+      .map(
+        (result) => `${result.name}: ${result.status} ${'reason' in result ? result.reason : ''}`,
+      );
+    expect(failed).toEqual([]);
   });
 });

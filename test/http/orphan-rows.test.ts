@@ -1,22 +1,12 @@
-import type { YogaLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/service.js';
 import { BACKENDS } from '../support/backends.js';
+import { warningsInto } from '../support/logs.js';
 import { configureAllPlatforms, create, fill, formOf, ok } from '../support/portal-client.js';
 import { createScratchDatabase } from '../support/postgres.js';
 import { graphql, startTestService } from '../support/service.js';
 
 // A base row whose plugin row was deleted outside the service (by hand, a partial restore).
-
-function collectingLogger(warnings: string[]): YogaLogger {
-  const ignore = () => {};
-  return {
-    debug: ignore,
-    info: ignore,
-    warn: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-    error: ignore,
-  };
-}
 
 async function createSome(service: Service): Promise<{ glue: string[]; snowflake: string }> {
   await configureAllPlatforms(service);
@@ -127,7 +117,7 @@ describe('orphans in the logs', () => {
   const warnings: string[] = [];
 
   it('logs it where it is met, naming it', async () => {
-    const logged = await startTestService({}, collectingLogger(warnings));
+    const logged = await startTestService({}, await warningsInto(warnings));
     try {
       const other = await createSome(logged);
       const id = other.glue[0] as string;
@@ -157,7 +147,7 @@ describe('orphans in the logs', () => {
         await first.close();
       }
       warnings.length = 0;
-      const second = await startTestService({ DATABASE_URL: db.url }, collectingLogger(warnings));
+      const second = await startTestService({ DATABASE_URL: db.url }, await warningsInto(warnings));
       await second.close();
       expect(warnings).toContain(
         `1 data output configuration(s) have no row in their plugin's table (changed outside the service): lists and reads skip them, deleteDataOutputConfiguration removes them. Ids: ${orphan}`,

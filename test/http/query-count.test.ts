@@ -1,6 +1,6 @@
-import type { YogaLogger } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/service.js';
+import { captureLogs, type LogLine } from '../support/logs.js';
 import { configureAllPlatforms, create, fill, formOf, ok } from '../support/portal-client.js';
 import { startTestService } from '../support/service.js';
 
@@ -14,19 +14,13 @@ const PAGE = `query($first: Int!) { dataOutputConfigurations(first: $first) {
 
 describe('listing costs a bounded number of SQL queries (no N+1)', () => {
   let service: Service;
-  const statements: string[] = [];
-  const quiet = () => {};
-  const logger: YogaLogger = {
-    debug: (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].startsWith('SQL ')) statements.push(args[0]);
-    },
-    info: quiet,
-    warn: quiet,
-    error: quiet,
-  };
+  // The service's debug lines include every SQL statement it sends.
+  let lines: LogLine[] = [];
 
   beforeAll(async () => {
-    service = await startTestService({ LOG_LEVEL: 'debug' }, logger);
+    const captured = await captureLogs('debug');
+    lines = captured.lines;
+    service = await startTestService({ LOG_LEVEL: 'debug' }, captured.logger);
     await configureAllPlatforms(service);
     for (const plugin of [
       'GlueDataOutput',
@@ -41,12 +35,12 @@ describe('listing costs a bounded number of SQL queries (no N+1)', () => {
   afterAll(() => service?.close());
 
   async function statementsFor(first: number): Promise<number> {
-    statements.length = 0;
+    lines.length = 0;
     const data = await ok<{ dataOutputConfigurations: { edges: unknown[] } }>(service, PAGE, {
       first,
     });
     expect(data.dataOutputConfigurations.edges).toHaveLength(first);
-    return statements.length;
+    return lines.filter((line) => line.msg.startsWith('SQL ')).length;
   }
 
   it('a page of 40 costs what a page of 2 does: the base table once and each plugin table once', async () => {

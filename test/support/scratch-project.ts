@@ -150,17 +150,20 @@ export async function copyProject(source: string, target: string): Promise<void>
 export interface RunningService {
   /** The GraphQL endpoint, as the service logged it. */
   url: string;
-  /** The process id of the service itself. */
+  /** The id of the process started: the service, or the command that starts it (npm). */
   pid: number;
   /** Everything it printed so far, colours removed. */
   logs(): string;
+  /** Its standard output so far, exactly as written. */
+  stdout(): string;
   /** SIGTERM, then SIGKILL if it has not exited in time; resolves to its exit code (null if killed). */
   stop(): Promise<number | null>;
   /** Sends `signal` at once (e.g. SIGKILL, as a crash) and resolves when the process is gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-const SERVING = /Serving GraphQL at (http:\/\/\S+)/;
+// The address ends at white space or, in a JSON log line, at the closing quote.
+const SERVING = /Serving GraphQL at (http:\/\/[^\s"]+)/;
 
 /** How the service runs: from its TypeScript source (`npm run dev`) or compiled (`npm start`). */
 export const FROM_SOURCE = ['--import', 'tsx', 'src/main.ts'];
@@ -168,21 +171,23 @@ export const COMPILED = ['dist/src/main.js'];
 
 /**
  * Starts the service of the project in `cwd` as `npm run dev` (or, with `COMPILED`, `npm start`)
- * would, but without npm in between, so the signals reach the service itself. Resolves once it
- * logs that it serves GraphQL.
+ * would, but without npm in between, so the signals reach the service itself; or, with `command`
+ * (e.g. `npm` and `['start']`), through that command. Resolves once it logs that it serves GraphQL.
  */
 export function startServiceProcess(
   cwd: string,
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   entry: readonly string[] = FROM_SOURCE,
+  command: string = process.execPath,
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [...entry], {
+  const child = spawn(command, [...entry], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stdout = '';
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
@@ -225,6 +230,7 @@ export function startServiceProcess(
             url,
             pid: child.pid as number,
             logs: () => output,
+            stdout: () => stdout,
             stop,
             kill: async (signal) => {
               if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -233,7 +239,10 @@ export function startServiceProcess(
           }),
         );
     };
-    child.stdout.on('data', collect);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      collect(chunk);
+    });
     child.stderr.on('data', collect);
     // No process, so nothing to stop.
     child.once('error', (error) =>

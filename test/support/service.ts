@@ -1,11 +1,11 @@
-import type { YogaLogger } from 'graphql-yoga';
 import { loadEnv } from '../../src/env.js';
+import type { Logger } from '../../src/http/logger.js';
 import { type Service, startService } from '../../src/service.js';
 
 /** The real service on an in-memory PGlite and a free port, with the given extra environment. */
 export function startTestService(
   env: Record<string, string> = {},
-  logger?: YogaLogger,
+  logger?: Logger,
 ): Promise<Service> {
   const config = loadEnv({
     PGLITE_DIR: 'memory://',
@@ -36,3 +36,34 @@ export async function graphql<T>(
   });
   return (await response.json()) as GraphQLResponse<T>;
 }
+
+export interface HttpAnswer<T> {
+  status: number;
+  headers: Headers;
+  body: GraphQLResponse<T>;
+}
+
+/** POSTs a GraphQL operation with extra headers (e.g. Authorization) and keeps the HTTP status. */
+export async function post<T>(
+  service: Service,
+  operation: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  headers: Record<string, string> = {},
+): Promise<HttpAnswer<T>> {
+  const response = await fetch(`${service.url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
+    body: JSON.stringify(operation),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as GraphQLResponse<T>,
+  };
+}
+
+/** The Authorization header of a bearer token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -13,7 +13,11 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-const TARGET = { host: '127.0.0.1', port: 5432 };
+// The test PostgreSQL server (see postgres.ts).
+const server = new URL(
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
+const TARGET = { host: server.hostname, port: Number(server.port || 5432) };
 
 /** A free port on 127.0.0.1, closed again: connecting to it is refused until something listens. */
 export async function freePort(): Promise<number> {
