@@ -66,11 +66,13 @@ describe('two processes on one PGLITE_DIR', () => {
     });
     expect(second.failure).toBeUndefined();
     expect(second.code).toBe(1);
-    expect(second.stdout + second.stderr).not.toContain('Serving GraphQL');
-    expect(second.stderr).toContain(
+    // Start-up failures go to the service's log (stdout) once its logger exists.
+    const output = second.stdout + second.stderr;
+    expect(output).not.toContain('Serving GraphQL');
+    expect(output).toContain(
       `Start-up failed: PGLITE_DIR ${dir} is in use by another process: pid ${running.pid} on host ${os.hostname()}, holding it since `,
     );
-    expect(second.stderr).toContain(
+    expect(output).toContain(
       'Embedded PGlite allows one process per folder (two would corrupt it). Stop that process, or give this one its own PGLITE_DIR; to run several instances, use PostgreSQL (DATABASE_URL).',
     );
 
