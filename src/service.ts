@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type AuthMode, authModeOf, useAuthentication } from './auth/authentication.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
+import { checkPluginVersions } from './db/plugin-versions.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
@@ -97,6 +98,10 @@ export async function startService(
   });
   try {
     logger.info(`Database: ${db.description}`);
+    // Before migrating: a build older than the database lacks the newer plugin migrations, and
+    // this names the plugin rather than the migrations. After: the history may hold copies of
+    // migrations of a newer version of an enabled plugin.
+    await checkPluginVersions(db.prisma, registry);
     // applyPendingMigrations logs each migration it applies.
     const applied = await applyPendingMigrations({
       adapterFactory: db.adapterFactory,
@@ -104,6 +109,7 @@ export async function startService(
       log: (m) => logger.info(m),
     });
     if (applied.length === 0) logger.info('Database schema is up to date');
+    await checkPluginVersions(db.prisma, registry);
   } catch (error) {
     await db.close();
     throw error;

@@ -26,6 +26,16 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       'mint a bearer token for local tests, signed with a key pair of this machine (--roles editor,admin --subject --expires)',
     load: async () => (await import('./auth/dev-token.js')).authToken,
   },
+  'plugin:new': {
+    summary:
+      'write a new plugin in plugins/<key>/: an internal folder, or a package with --package (<Name> --platform <key>)',
+    load: async () => (await import('./plugins/new.js')).pluginNew,
+  },
+  'plugins:retire': {
+    summary:
+      "write the migration that drops a plugin's table and configurations, after confirmation (<Name> [--yes])",
+    load: async () => (await import('./plugins/retire.js')).pluginsRetire,
+  },
   'plugins:inspect': {
     summary: 'list the plugins the service would load and every broken one (--json)',
     load: async () => (await import('./plugins/inspect.js')).pluginsInspect,

@@ -34,5 +34,5 @@ export default definePlugin({
   },
   config,
   prismaFragment: new URL('./model.prisma', import.meta.url),
-  migration: new URL('./migrations/20261126120400_redshift_data_output', import.meta.url),
+  migrations: new URL('./migrations/', import.meta.url),
 });

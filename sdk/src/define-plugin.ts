@@ -46,8 +46,19 @@ export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
   config: C;
   /** The plugin's Prisma model fragment (a `.prisma` file holding one model named after the plugin). */
   prismaFragment: URL | string;
-  /** The migration folder (`<timestamp>_<name>/migration.sql`) that creates the plugin's table. */
-  migration: URL | string;
+  /**
+   * The folder of the plugin's migrations: one subfolder `<timestamp>_<name>/` with a
+   * `migration.sql` each, applied in name order. The first creates the plugin's table, later ones
+   * change it; `npm run migration:create -- --plugin <Name> <change>` writes the next one. Give
+   * either this or `migration`.
+   */
+  migrations?: URL | string;
+  /**
+   * The one migration folder (`<timestamp>_<name>/migration.sql`) that creates the plugin's
+   * table, as contract 1.0 and 1.1 declared it. Still accepted; declare `migrations`, the folder
+   * holding it, to add migrations later.
+   */
+  migration?: URL | string;
   /**
    * Checks beyond the Zod schema, with the same error shape. The host already checks that every
    * `optionsFrom` field holds one of the platform's configured options.
@@ -62,9 +73,12 @@ export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
  * @public
  */
 export interface DataOutputPlugin<C extends ConfigSchema = ConfigSchema>
-  extends Readonly<Omit<PluginSpec<C>, 'prismaFragment' | 'migration'>> {
+  extends Readonly<Omit<PluginSpec<C>, 'prismaFragment' | 'migrations' | 'migration'>> {
   readonly prismaFragment: string;
-  readonly migration: string;
+  /** The folder of the plugin's migrations, when it declares one. */
+  readonly migrations?: string;
+  /** The plugin's one migration folder, when it declares that instead. */
+  readonly migration?: string;
 }
 
 function toPath(location: URL | string): string {
@@ -78,11 +92,13 @@ function toPath(location: URL | string): string {
  */
 export function definePlugin<C extends ConfigSchema>(spec: PluginSpec<C>): DataOutputPlugin<C> {
   const stamp: PluginStamp = Object.freeze({ contractVersion: CONTRACT_VERSION });
+  const { migrations, migration, ...rest } = spec;
   return Object.freeze({
-    ...spec,
+    ...rest,
     platform: Object.freeze({ ...spec.platform }),
     prismaFragment: toPath(spec.prismaFragment),
-    migration: toPath(spec.migration),
+    ...(migrations === undefined ? {} : { migrations: toPath(migrations) }),
+    ...(migration === undefined ? {} : { migration: toPath(migration) }),
     [PLUGIN_BRAND]: stamp,
   });
 }

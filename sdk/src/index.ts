@@ -25,6 +25,7 @@ export {
   type StoredFieldMeta,
   storedField,
 } from './field.js';
+export { MIGRATION_SQL, type PluginMigration, pluginMigrations } from './migrations.js';
 export {
   type AccessGranularity,
   accessGranularity,

@@ -1,24 +1,13 @@
+import { type ConfigColumn, PRISMA_TYPES } from '@data-product-portal/plugin-sdk/internal';
 import type { ConfigField } from './describe.js';
 
-/** A configuration field and the Prisma scalar types that can store its values. */
-export interface ConfigColumn {
-  name: string;
-  /** e.g. `['Int', 'BigInt']` for an integer field. */
-  prismaTypes: readonly string[];
-}
+export type { ConfigColumn };
 
-// Enum values are stored as text: a fragment may declare no Prisma enum of its own.
-const PRISMA_TYPES = {
-  String: ['String'],
-  Boolean: ['Boolean'],
-  Int: ['Int', 'BigInt'],
-  Float: ['Float', 'Decimal'],
-} as const;
-
-/** The column a configuration field needs in the plugin's table. */
+/** The column a configuration field needs in the plugin's table (the rule is the SDK's). */
 export function columnOf(field: ConfigField): ConfigColumn {
   return {
     name: field.name,
-    prismaTypes: typeof field.type === 'object' ? PRISMA_TYPES.String : PRISMA_TYPES[field.type],
+    prismaTypes: typeof field.type === 'object' ? PRISMA_TYPES.Enum : PRISMA_TYPES[field.type],
+    ...(field.defaultValue === undefined ? {} : { defaultValue: field.defaultValue }),
   };
 }

@@ -1,58 +1,44 @@
 import { existsSync, statSync } from 'node:fs';
-import { type DataOutputPlugin, FORM_WIDGETS } from '@data-product-portal/plugin-sdk';
-import { CONTRACT_VERSION, PLUGIN_BRAND } from '@data-product-portal/plugin-sdk/internal';
+import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
+import {
+  CONTRACT_VERSION,
+  configFieldProblems,
+  migrationDeclarationProblem,
+  PLUGIN_BRAND,
+  pluginMetadataSchema,
+} from '@data-product-portal/plugin-sdk/internal';
 import semver from 'semver';
 import { z } from 'zod';
 import { type ConfigField, describeConfig } from '../config-schema/describe.js';
 import { isCompatible } from './contract.js';
 
-const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
-const text = z.string().trim().min(1);
-
-const pluginShape = z.object({
-  name: z
-    .string()
-    .regex(
-      /^[A-Z][A-Za-z0-9]*$/,
-      'must be PascalCase letters and digits (it names a GraphQL type and a Prisma model)',
+// Name, version, description and platform metadata follow the SDK's rules, which its conformance
+// kit applies too; the rest is what only a loaded plugin has.
+const pluginShape = z
+  .object({
+    ...pluginMetadataSchema.shape,
+    config: z.custom<DataOutputPlugin['config']>(
+      (value) =>
+        value instanceof z.ZodObject ||
+        (value instanceof z.ZodPipe && value.in instanceof z.ZodObject),
+      'must be a Zod object schema, optionally piped into .transform()',
     ),
-  version: z
-    .string()
-    .refine((v) => semver.valid(v) !== null, 'must be a semver version such as 1.0.0'),
-  description: text,
-  platform: z.object({
-    key: z
+    prismaFragment: z
       .string()
-      .regex(
-        /^[a-z][a-zA-Z0-9]*$/,
-        'must be camelCase letters and digits (it names a GraphQL input field)',
-      ),
-    displayName: text,
-    iconName: text,
-    parentPlatform: text.optional(),
-    detailedName: text,
-    resultLabel: text,
-    resultTooltip: text,
-    hasEnvironments: z.boolean().optional(),
-    showInForm: z.boolean().optional(),
-  }),
-  config: z.custom<DataOutputPlugin['config']>(
-    (value) =>
-      value instanceof z.ZodObject ||
-      (value instanceof z.ZodPipe && value.in instanceof z.ZodObject),
-    'must be a Zod object schema, optionally piped into .transform()',
-  ),
-  prismaFragment: z
-    .string()
-    .refine((file) => existsSync(file) && statSync(file).isFile(), 'file not found'),
-  migration: z.string().min(1),
-  check: z
-    .custom<DataOutputPlugin['check']>(
-      (value) => typeof value === 'function',
-      'must be a function (value, context) => issues',
-    )
-    .optional(),
-});
+      .refine((file) => existsSync(file) && statSync(file).isFile(), 'file not found'),
+    migrations: z.string().min(1).optional(),
+    migration: z.string().min(1).optional(),
+    check: z
+      .custom<DataOutputPlugin['check']>(
+        (value) => typeof value === 'function',
+        'must be a function (value, context) => issues',
+      )
+      .optional(),
+  })
+  .superRefine((plugin, context) => {
+    const problem = migrationDeclarationProblem(plugin);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  });
 
 function hasBrand(
   value: unknown,
@@ -66,27 +52,14 @@ export function isBrandedPlugin(value: unknown): boolean {
 }
 
 function fieldProblems(fields: ConfigField[]): string[] {
-  const names = new Set(fields.map((f) => f.name));
-  const problems: string[] = [];
-  for (const field of fields) {
-    const at = `config field \`${field.name}\``;
-    if (!field.description)
-      problems.push(`${at} has no description: give it a tooltip or description.`);
-    if (typeof field.type === 'object') {
-      const bad = field.type.values.filter((v) => !GRAPHQL_NAME.test(v));
-      if (bad.length > 0)
-        problems.push(`${at}: enum values ${bad.join(', ')} are not valid GraphQL names.`);
-    }
-    const form = field.form;
-    if (!form) continue;
-    if (form.widget && !FORM_WIDGETS.includes(form.widget))
-      problems.push(`${at}: unknown widget \`${form.widget}\`.`);
-    for (const dep of form.dependsOn ?? []) {
-      if (!names.has(dep.field))
-        problems.push(`${at} depends on \`${dep.field}\`, which is not a config field.`);
-    }
-  }
-  return problems;
+  return configFieldProblems(
+    fields.map((field) => ({
+      name: field.name,
+      ...(field.description === undefined ? {} : { description: field.description }),
+      ...(typeof field.type === 'object' ? { enumValues: field.type.values } : {}),
+      ...(field.form === undefined ? {} : { form: field.form }),
+    })),
+  );
 }
 
 /**

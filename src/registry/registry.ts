@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { MIGRATION_SQL, pluginMigrations } from '@data-product-portal/plugin-sdk';
 import { displayPath, paths, projectRoot } from '../paths.js';
 import { discoverPluginPackages } from './discover-packages.js';
 import { exclusionHint, PluginLoadError, PluginLoadFailures } from './errors.js';
@@ -34,14 +35,16 @@ export class PluginRegistry {
         `duplicates platform key \`${plugin.platform.key}\` of plugin ${sameKey.plugin.name} (${sameKey.source}). Platform keys must be unique.`,
       );
     }
-    const folder = path.basename(plugin.migration);
-    const sameMigration = this.list().find((p) => path.basename(p.plugin.migration) === folder);
-    if (sameMigration) {
-      throw new PluginLoadError(
-        source,
-        `its migration folder ${folder} has the name of plugin ${sameMigration.plugin.name}'s (${sameMigration.source}); ` +
-          `their copies in prisma/migrations would overwrite each other. Give the migration folder a timestamp and name of its own.`,
-      );
+    const folders = new Set(pluginMigrations(plugin).map((migration) => migration.name));
+    for (const other of this.list()) {
+      const clash = pluginMigrations(other.plugin).find((migration) => folders.has(migration.name));
+      if (clash) {
+        throw new PluginLoadError(
+          source,
+          `its migration folder ${clash.name} has the name of plugin ${other.plugin.name}'s (${other.source}); ` +
+            `their copies in prisma/migrations would overwrite each other. Give the migration folder a timestamp and name of its own.`,
+        );
+      }
     }
     this.#plugins.set(plugin.name, loaded);
   }
@@ -58,9 +61,11 @@ export class PluginRegistry {
     return this.list().map((p) => p.plugin.name);
   }
 
-  /** Plugin name → the migration folder that creates the plugin's table. */
-  migrations(): Record<string, string> {
-    return Object.fromEntries(this.list().map(({ plugin }) => [plugin.name, plugin.migration]));
+  /** Plugin name → its migration folders in the order they apply (the first creates its table). */
+  migrations(): Record<string, string[]> {
+    return Object.fromEntries(
+      this.list().map(({ plugin }) => [plugin.name, pluginMigrations(plugin).map((m) => m.dir)]),
+    );
   }
 }
 
@@ -83,7 +88,7 @@ export interface LoadOptions {
    * checks the plugin's Prisma fragment itself.
    */
   verify?: (loaded: LoadedPlugin) => void;
-  /** Accept plugins whose migration.sql does not exist yet (only for the command that writes it). */
+  /** Accept plugins whose migration.sql files do not exist yet (only for the commands that write them). */
   allowMissingMigrations?: boolean;
 }
 
@@ -149,16 +154,24 @@ function withExclusionHint(error: unknown, loaded: LoadedPlugin): unknown {
   );
 }
 
-/** Registers a loaded plugin once its migration and `verify` pass; throws a PluginLoadError. */
+/** Why a plugin's migrations cannot be applied as they are, if they cannot. */
+function migrationProblem({ plugin }: LoadedPlugin): string | undefined {
+  const write = `run \`npm run migration:create -- --plugin ${plugin.name}\``;
+  const migrations = pluginMigrations(plugin);
+  if (migrations.length === 0)
+    return `its migrations folder ${displayPath(plugin.migrations ?? '')} holds no migration yet: ${write}.`;
+  const missing = migrations
+    .map((migration) => path.join(migration.dir, MIGRATION_SQL))
+    .filter((file) => !existsSync(file));
+  if (missing.length === 0) return undefined;
+  return `its migration ${missing.map(displayPath).join(', ')} does not exist: ${write}.`;
+}
+
+/** Registers a loaded plugin once its migrations and `verify` pass; throws a PluginLoadError. */
 function admit(loaded: LoadedPlugin, registry: PluginRegistry, options: LoadOptions): LoadedPlugin {
   const { plugin, source } = loaded;
-  const migration = path.join(plugin.migration, 'migration.sql');
-  if (!options.allowMissingMigrations && !existsSync(migration)) {
-    throw new PluginLoadError(
-      source,
-      `its migration ${displayPath(migration)} does not exist: run \`npm run migration:create -- --plugin ${plugin.name}\`.`,
-    );
-  }
+  const problem = options.allowMissingMigrations ? undefined : migrationProblem(loaded);
+  if (problem !== undefined) throw new PluginLoadError(source, problem);
   try {
     options.verify?.(loaded);
     registry.register(loaded);

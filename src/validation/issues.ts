@@ -38,13 +38,3 @@ export function zodIssues(
     })),
   );
 }
-
-// Zod's default wording for `.min(1)` and `.max(n)` on a string ("Too small: expected string to
-// have >=1 characters") is replaced for end users; messages a plugin gives its schema take precedence.
-export const friendlierMessages: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
-    return 'Must not be empty';
-  if (issue.code === 'too_big' && issue.origin === 'string')
-    return `Must be at most ${issue.maximum} characters`;
-  return undefined;
-};

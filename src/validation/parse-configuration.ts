@@ -1,7 +1,11 @@
 import type { CheckContext, ConfigIssue, DataOutputPlugin } from '@data-product-portal/plugin-sdk';
+import {
+  friendlierMessages,
+  optionIssues as sharedOptionIssues,
+} from '@data-product-portal/plugin-sdk/internal';
 import type { PluginView } from '../catalog/plugin-view.js';
 import { dependsOnIssues } from './depends-on-issues.js';
-import { friendlierMessages, type InputIssue, type Parsed, under, zodIssues } from './issues.js';
+import { type InputIssue, type Parsed, under, zodIssues } from './issues.js';
 import { textIssues } from './text-guard.js';
 
 function optionIssues(
@@ -9,18 +13,7 @@ function optionIssues(
   value: Record<string, unknown>,
   context: CheckContext,
 ): ConfigIssue[] {
-  return view.elements.flatMap((element) => {
-    const chosen = value[element.name];
-    if (element.optionsFrom === null || chosen === undefined || chosen === null || chosen === '')
-      return [];
-    const options = context.platformSettings?.[element.optionsFrom] ?? [];
-    if (options.includes(String(chosen))) return [];
-    const message =
-      options.length === 0
-        ? `Platform ${view.platform} has no ${element.optionsFrom} configured; an operator sets them with configurePlatform`
-        : `"${String(chosen)}" is not one of the configured ${element.optionsFrom}: ${options.join(', ')}`;
-    return [{ path: [element.name], message }];
-  });
+  return sharedOptionIssues(view.platform, view.elements, value, context);
 }
 
 /**

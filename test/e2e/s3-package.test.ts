@@ -5,9 +5,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import { launchChromium } from '../support/browser.js';
+import { expectSuccess, graphql, jsonAfterHeader, ok, sequentialSteps } from '../support/e2e.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import {
-  type CommandRun,
   commandEnv,
   copyProject,
   describeRun,
@@ -19,61 +19,14 @@ import {
 
 // What an operator does with the S3 plugin package, on a copy of the project: install it with npm,
 // build, inspect, migrate PostgreSQL with the Prisma CLI, run the service and use the plugin;
-// then uninstall it, build and run again. Its table and rows must survive the uninstall.
+// then uninstall it, build and run again. Its table and rows must survive the uninstall, until the
+// operator retires the plugin: then they go, and migration:check passes without the package.
 
 const S3_PACKAGE = '@data-product-portal/plugin-s3';
 const S3_PLUGIN = 'S3DataOutput';
-const S3_SOURCE = `package ${S3_PACKAGE}@1.0.0`;
-const S3_MIGRATION = '20261126140000_s3_data_output';
-
-interface GraphQLAnswer<T> {
-  data?: T | null;
-  errors?: Array<{
-    message: string;
-    extensions?: {
-      code?: string;
-      issues?: Array<{ path: unknown[]; field: unknown[]; message: string }>;
-    };
-  }>;
-}
-
-async function graphql<T>(
-  service: RunningService,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<GraphQLAnswer<T>> {
-  const response = await fetch(service.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLAnswer<T>;
-}
-
-/** Data must come back without errors; the service's logs explain a failure. */
-async function ok<T>(
-  service: RunningService,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<T> {
-  const answer = await graphql<T>(service, query, variables);
-  expect(
-    answer.errors,
-    `${JSON.stringify(answer.errors)}\n--- service output\n${service.logs()}`,
-  ).toBeUndefined();
-  return answer.data as T;
-}
-
-function expectSuccess(run: CommandRun): void {
-  expect(run.code, describeRun(run)).toBe(0);
-}
-
-/** The JSON a script printed after npm's header lines (`> plugins:inspect`, the command). */
-function jsonAfterHeader<T>(run: CommandRun): T {
-  const start = run.stdout.indexOf('\n{');
-  expect(start, `no JSON in the output\n${describeRun(run)}`).toBeGreaterThanOrEqual(0);
-  return JSON.parse(run.stdout.slice(start + 1)) as T;
-}
+const S3_VERSION = '1.1.0';
+const S3_SOURCE = `package ${S3_PACKAGE}@${S3_VERSION}`;
+const S3_MIGRATIONS = ['20261126140000_s3_data_output', '20261127145943_s3_add_storage_class'];
 
 async function readJson<T>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T;
@@ -109,7 +62,7 @@ const FORM = `query($name: String!) {
 }`;
 const CONFIGURE =
   'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { platform plugin configured settings { name options } } }';
-const S3_FIELDS = 'id plugin platform ... on S3DataOutput { bucket suffix path }';
+const S3_FIELDS = 'id plugin platform ... on S3DataOutput { bucket suffix path storageClass }';
 const CREATE = `mutation($input: DataOutputConfigurationInput!) { createDataOutputConfiguration(input: $input) { ${S3_FIELDS} } }`;
 const LIST = `query($plugin: String) { dataOutputConfigurations(plugin: $plugin) { totalCount nodes { ${S3_FIELDS} } } }`;
 
@@ -131,10 +84,10 @@ async function expectS3Listed(service: RunningService): Promise<string[]> {
   const { plugins } = await ok<{ plugins: PluginRow[] }>(service, PLUGINS);
   expect(plugins.find((plugin) => plugin.name === S3_PLUGIN)).toEqual({
     name: S3_PLUGIN,
-    version: '1.0.0',
+    version: S3_VERSION,
     source: S3_SOURCE,
     parentPlatform: 'aws',
-    package: { name: S3_PACKAGE, version: '1.0.0', contractRange: '^1.0.0' },
+    package: { name: S3_PACKAGE, version: S3_VERSION, contractRange: '^1.3.0' },
   });
   return plugins.map((plugin) => plugin.name);
 }
@@ -152,6 +105,7 @@ async function expectS3Form(service: RunningService): Promise<void> {
       useNamespaceWhenNotSourceAligned: true,
     },
     { name: 'path', type: 'string', required: true, hidden: false },
+    { name: 'storageClass', type: 'select', required: true, initialValue: 'STANDARD' },
   ]);
 }
 
@@ -176,7 +130,7 @@ async function configureBuckets(service: RunningService, buckets: string[]): Pro
 async function expectRefused(
   service: RunningService,
   input: Record<string, unknown>,
-): Promise<Array<{ path: unknown[]; field: unknown[]; message: string }>> {
+): Promise<Array<{ path: unknown[]; message: string }>> {
   const answer = await graphql(service, CREATE, { input: { s3: input } });
   expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer)).toBe('BAD_USER_INPUT');
   return answer.errors?.[0]?.extensions?.issues ?? [];
@@ -221,6 +175,7 @@ async function createAndList(service: RunningService): Promise<void> {
     bucket: 'raw',
     suffix: '',
     path: 'sales/orders',
+    storageClass: 'STANDARD',
   };
   expect(created.createDataOutputConfiguration).toMatchObject(expected);
   const { dataOutputConfigurations } = await listS3(service);
@@ -254,23 +209,21 @@ async function expectS3OnPreviewPage(service: RunningService): Promise<void> {
     await browser.close();
   }
   const { dataOutputConfigurations } = await listS3(service);
-  expect(dataOutputConfigurations.nodes).toContainEqual({
-    id: expect.any(String),
-    plugin: S3_PLUGIN,
-    platform: 's3',
-    bucket: 'curated',
-    suffix: '',
-    path: 'from/the/page',
-  });
+  expect(dataOutputConfigurations.nodes).toContainEqual(
+    expect.objectContaining({ plugin: S3_PLUGIN, bucket: 'curated', path: 'from/the/page' }),
+  );
 }
 
-/** Reads the embedded database the service left behind, without the service. */
-async function storedS3Rows(pgliteDir: string): Promise<{ plugin: number; base: number }> {
+/** Reads the embedded database the service left behind, without the service; null: no S3 table. */
+async function storedS3Rows(pgliteDir: string): Promise<{ plugin: number | null; base: number }> {
   const db = await PGlite.create(pgliteDir);
   try {
     const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]?.n;
+    const table = await db.query("SELECT to_regclass('s3_data_outputs') IS NOT NULL AS present");
     return {
-      plugin: (await count('SELECT count(*)::int AS n FROM s3_data_outputs')) ?? -1,
+      plugin: (table.rows[0] as { present: boolean }).present
+        ? ((await count('SELECT count(*)::int AS n FROM s3_data_outputs')) ?? -1)
+        : null,
       base:
         (await count(
           `SELECT count(*)::int AS n FROM data_output_configurations WHERE plugin = '${S3_PLUGIN}'`,
@@ -314,18 +267,8 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     expect(code, `the service did not exit cleanly on SIGTERM\n--- output\n${logs}`).toBe(0);
   };
 
-  // Each step builds on the ones before it; after a failure the later ones would only fail too.
-  let failedStep: string | undefined;
-  const step = (name: string, body: () => Promise<void>) =>
-    it(name, async ({ skip }) => {
-      if (failedStep !== undefined) skip(`the step "${failedStep}" failed`);
-      try {
-        await body();
-      } catch (error) {
-        failedStep = name;
-        throw error;
-      }
-    });
+  // Each step builds on the ones before it.
+  const step = sequentialSteps();
 
   beforeAll(async () => {
     realDependencies = await dependenciesOf(projectRoot);
@@ -359,39 +302,43 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     expect(await realpath(inScratch('node_modules', S3_PACKAGE))).toBe(inScratch('plugins/s3'));
   });
 
-  step('schema:build merges the S3 model and copies its migration', async () => {
+  step('schema:build merges the S3 model and copies its migrations', async () => {
     expectSuccess(await npm(['run', 'schema:build']));
     expect(await readFile(inScratch('prisma/schema.prisma'), 'utf8')).toContain(
       'model S3DataOutput {',
     );
-    const copy = inScratch('prisma/migrations', S3_MIGRATION, 'migration.sql');
-    expect(existsSync(copy), `${copy} is missing`).toBe(true);
-    expect(await readFile(copy, 'utf8')).toBe(
-      await readFile(inScratch('plugins/s3/migrations', S3_MIGRATION, 'migration.sql'), 'utf8'),
-    );
+    for (const migration of S3_MIGRATIONS) {
+      const copy = inScratch('prisma/migrations', migration, 'migration.sql');
+      expect(existsSync(copy), `${copy} is missing`).toBe(true);
+      expect(await readFile(copy, 'utf8')).toBe(
+        await readFile(inScratch('plugins/s3/migrations', migration, 'migration.sql'), 'utf8'),
+      );
+    }
   });
 
   step('plugins:inspect lists S3DataOutput from the package, nothing broken', async () => {
     const run = await npm(['run', 'plugins:inspect', '--', '--json']);
     expectSuccess(run);
-    const report = jsonAfterHeader<{ plugins: Array<Record<string, string>>; broken: unknown[] }>(
+    const report = jsonAfterHeader<{ plugins: Array<Record<string, unknown>>; broken: unknown[] }>(
       run,
     );
     expect(report.broken).toEqual([]);
     expect(report.plugins.find((plugin) => plugin.name === S3_PLUGIN)).toEqual({
       name: S3_PLUGIN,
-      version: '1.0.0',
+      version: S3_VERSION,
       source: S3_SOURCE,
-      contractRange: '^1.0.0',
-      migration: expect.stringMatching(new RegExp(`(^|/)migrations/${S3_MIGRATION}$`)),
+      contractRange: '^1.3.0',
+      migrations: S3_MIGRATIONS.map((name) =>
+        expect.stringMatching(new RegExp(`(^|/)migrations/${name}$`)),
+      ),
     });
   });
 
-  step('prisma migrate deploy applies the S3 migration to PostgreSQL', async () => {
+  step('prisma migrate deploy applies the S3 migrations to PostgreSQL', async () => {
     const db = await createScratchDatabase('s3_package');
     databases.push(db);
     const expected = await migrationFolders(scratch);
-    expect(expected).toContain(S3_MIGRATION);
+    expect(expected).toEqual(expect.arrayContaining(S3_MIGRATIONS));
 
     const run = await npm(['run', 'prisma', '--', 'migrate', 'deploy'], { DATABASE_URL: db.url });
     expectSuccess(run);
@@ -420,8 +367,9 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
       const running = await start();
       const logs = running.logs();
       expect(logs).toContain(`Discovered plugin ${S3_SOURCE} in node_modules/${S3_PACKAGE}`);
-      expect(logs).toContain(`Loaded plugin ${S3_PLUGIN} 1.0.0 from ${S3_SOURCE}`);
-      expect(logs).toContain(`applied migration ${S3_MIGRATION}`);
+      expect(logs).toContain(`Loaded plugin ${S3_PLUGIN} ${S3_VERSION} from ${S3_SOURCE}`);
+      for (const migration of S3_MIGRATIONS)
+        expect(logs).toContain(`applied migration ${migration}`);
 
       namesWithS3 = await expectS3Listed(running);
       await expectS3Form(running);
@@ -433,7 +381,7 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
     },
   );
 
-  step('npm uninstall and schema:build drop the S3 model but keep its migration', async () => {
+  step('npm uninstall and schema:build drop the S3 model but keep its migrations', async () => {
     expectSuccess(await npm(['uninstall', S3_PACKAGE, '--no-audit', '--no-fund']));
     expect(await dependenciesOf(scratch)).not.toHaveProperty([S3_PACKAGE]);
     expect(existsSync(inScratch('node_modules', S3_PACKAGE))).toBe(false);
@@ -442,8 +390,9 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
 
     expectSuccess(await npm(['run', 'schema:build']));
     expect(await readFile(inScratch('prisma/schema.prisma'), 'utf8')).not.toContain('S3DataOutput');
-    // Its table holds data, so its migration stays in the history.
-    expect(existsSync(inScratch('prisma/migrations', S3_MIGRATION, 'migration.sql'))).toBe(true);
+    // Its table holds data, so its migrations stay in the history.
+    for (const migration of S3_MIGRATIONS)
+      expect(existsSync(inScratch('prisma/migrations', migration, 'migration.sql'))).toBe(true);
   });
 
   step('the service runs without S3DataOutput and leaves its rows alone', async () => {
@@ -461,6 +410,90 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
 
     // One stored through the API, one through the preview page.
     expect(await storedS3Rows(pgliteDir())).toEqual({ plugin: 2, base: 2 });
+  });
+
+  step('migration:check names the S3 table the history still creates', async () => {
+    const run = await npm(['run', 'migration:check']);
+    expect(run.code, describeRun(run)).toBe(1);
+    expect(run.stderr).toContain('DROP TABLE "s3_data_outputs";');
+  });
+
+  // The retire command as a terminal user meets it, with a stand-in terminal: run from a script
+  // in the copy, as the command's function.
+  const retireOnTerminal = (answer: string) =>
+    runCommand(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { PassThrough } from 'node:stream';
+         import { pluginsRetire } from './tools/plugins/retire.ts';
+         const input = Object.assign(new PassThrough(), { isTTY: true });
+         input.end(${JSON.stringify(`${answer}\n`)});
+         process.exitCode = await pluginsRetire(['${S3_PLUGIN}'], { input, output: process.stdout });`,
+      ],
+      { cwd: scratch, env: commandEnv({ PGLITE_DIR: pgliteDir() }), timeoutMs: 240_000 },
+    );
+  const retireMigrations = async () =>
+    (await migrationFolders(scratch)).filter((name) => name.endsWith('_retire_s3_data_output'));
+
+  step('plugins:retire prints what goes, and writes nothing unless confirmed', async () => {
+    const script = await npm(['run', 'plugins:retire', '--', S3_PLUGIN], {
+      PGLITE_DIR: pgliteDir(),
+    });
+    expect(script.code, describeRun(script)).toBe(1);
+    expect(script.stdout).toContain(
+      `In embedded PGlite in ${pgliteDir()}: 2 configuration(s) of ${S3_PLUGIN} and 2 row(s) of s3_data_outputs go when the migration is applied.`,
+    );
+    expect(script.stderr).toContain(
+      'No terminal to confirm on: run it again with --yes to write the migration. Nothing was written.',
+    );
+    const declined = await retireOnTerminal('n');
+    expect(declined.code, describeRun(declined)).toBe(1);
+    expect(declined.stdout).toContain('Write this migration? [y/N] Nothing written.');
+    expect(await retireMigrations()).toEqual([]);
+  });
+
+  step('plugins:retire writes the migration once confirmed, or with --yes', async () => {
+    const confirmed = await retireOnTerminal('y');
+    expect(confirmed.code, describeRun(confirmed)).toBe(0);
+    const [byTerminal] = await retireMigrations();
+    expect(byTerminal).toBeDefined();
+    await rm(inScratch('prisma/migrations', byTerminal ?? ''), { recursive: true });
+
+    const run = await npm(['run', 'plugins:retire', '--', S3_PLUGIN, '--yes'], {
+      PGLITE_DIR: pgliteDir(),
+    });
+    expectSuccess(run);
+    const [folder] = await retireMigrations();
+    const sql = await readFile(
+      inScratch('prisma/migrations', folder ?? '', 'migration.sql'),
+      'utf8',
+    );
+    expect(sql).toContain(
+      `DELETE FROM "data_output_configurations" WHERE "plugin" = '${S3_PLUGIN}';`,
+    );
+    expect(sql).toContain('DROP TABLE "s3_data_outputs";');
+    expect(sql).toContain(`DELETE FROM "plugin_migrations" WHERE "plugin" = '${S3_PLUGIN}';`);
+    expect(run.stdout).toContain(`Wrote prisma/migrations/${folder}/migration.sql.`);
+  });
+
+  step('afterwards migration:check passes without the package', async () => {
+    const run = await npm(['run', 'migration:check']);
+    expectSuccess(run);
+    expect(run.stdout).toContain('No migration drift');
+  });
+
+  step('the service applies the retirement: the S3 rows and table are gone', async () => {
+    const running = await start();
+    const [folder] = await retireMigrations();
+    expect(running.logs()).toContain(`applied migration ${folder}`);
+    const { plugins } = await ok<{ plugins: PluginRow[] }>(running, PLUGINS);
+    expect(plugins.map((plugin) => plugin.name)).not.toContain(S3_PLUGIN);
+    await stop();
+    expect(await storedS3Rows(pgliteDir())).toEqual({ plugin: null, base: 0 });
   });
 
   it('left the real project alone', async () => {

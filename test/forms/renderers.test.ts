@@ -179,6 +179,8 @@ describe('form schemas in the default setups of RJSF and JSON Forms, and strict 
         bucket: settings ? 'curated' : 'bucket_1',
         suffix: '',
         path: 'path_1',
+        // The second of its storage classes, as RJSF's variant 1 picks.
+        storageClass: s3.config.shape.storageClass.unwrap().options[1],
       });
       expect(verdicts(schemas, data)).toEqual(ALL_VALID);
       for (const [kind, bad] of invalidVariants(schemas.draft07, data))

@@ -86,7 +86,8 @@ describe('generated inputs to create and update', () => {
   let countSql: string;
   const outcomes = { created: 0, updated: 0, refused: 0 };
   beforeAll(async () => {
-    service = await startTestService();
+    // Inputs up to a few megabytes: the text rules must refuse them, not the request size limit.
+    service = await startTestService({ HTTP_MAX_BODY_BYTES: String(16 * 1024 * 1024) });
     const tables = await service.db.prisma.$queryRawUnsafe<Array<{ tablename: string }>>(
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE '%\\_data\\_outputs'",
     );

@@ -65,9 +65,9 @@ describe('plugin packages among the direct dependencies', () => {
     expect(logs).toContain(
       'Loaded plugin ExampleDataOutput 0.3.1 from package @fixture/portal-plugin-good@1.0.0',
     );
-    expect(report.registry.migrations().ExampleDataOutput).toBe(
+    expect(report.registry.migrations().ExampleDataOutput).toEqual([
       path.resolve('test/fixtures/plugins/example/migrations/20260101000000_example_data_output'),
-    );
+    ]);
     // The plain library throws when imported: it never was.
   });
 

@@ -1,21 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { definePlugin } from '@data-product-portal/plugin-sdk';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paths } from '../../src/paths.js';
 import { type PluginLoadError, PluginLoadFailures } from '../../src/registry/errors.js';
-import { loadRegistry } from '../../src/registry/registry.js';
+import { loadInternalPlugins } from '../../src/registry/load-module.js';
+import { type LoadOptions, loadRegistry } from '../../src/registry/registry.js';
 import { examplePlugin } from '../fixtures/plugins/example/index.js';
+import { type FixtureProject, fixtureProject } from '../support/fixture-project.js';
+import { REFERENCE_PLUGINS } from '../support/plugin-set.js';
 
 const fixtures = 'test/fixtures/plugins';
-const DEFAULTS = [
-  'DatabricksDataOutput',
-  'GlueDataOutput',
-  'RedshiftDataOutput',
-  'SnowflakeDataOutput',
-];
+// A host without plugin packages, so only internal plugins and ENABLED_PLUGINS entries load.
+let host: FixtureProject;
+beforeAll(() => {
+  host = fixtureProject({});
+});
+afterAll(() => host.remove());
+const load = (options: LoadOptions = {}) => loadRegistry({ projectDir: host.dir, ...options });
+const internalNames = async () =>
+  (await loadInternalPlugins(paths.internalPlugins)).map((l) => l.plugin.name).sort();
 
 async function loadError(enabledPlugins: string[]): Promise<PluginLoadError> {
-  const error = await loadRegistry({ enabledPlugins }).then(
+  const error = await load({ enabledPlugins }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -26,16 +33,17 @@ async function loadError(enabledPlugins: string[]): Promise<PluginLoadError> {
 }
 
 describe('plugin registry', () => {
-  it('loads the four internal plugins when ENABLED_PLUGINS is unset, listed by name', async () => {
+  it('loads every internal plugin when ENABLED_PLUGINS is unset, listed by name', async () => {
     const logged: string[] = [];
-    const registry = await loadRegistry({ log: (m) => logged.push(m) });
-    expect(registry.names()).toEqual(DEFAULTS);
+    const registry = await load({ log: (m) => logged.push(m) });
+    expect(registry.names()).toEqual(await internalNames());
+    expect(registry.names()).toEqual(expect.arrayContaining(REFERENCE_PLUGINS));
     expect(registry.get('GlueDataOutput')?.source).toBe('internal (plugins/glue)');
     expect(logged).toContain('Loaded plugin GlueDataOutput 1.0.0 from internal (plugins/glue)');
   });
 
   it('loads exactly the listed plugins, whatever their order', async () => {
-    const registry = await loadRegistry({
+    const registry = await load({
       enabledPlugins: ['SnowflakeDataOutput', 'GlueDataOutput'],
     });
     expect(registry.names()).toEqual(['GlueDataOutput', 'SnowflakeDataOutput']);
@@ -44,7 +52,7 @@ describe('plugin registry', () => {
 
   it('loads a plugin from a module path with a named export', async () => {
     const entry = `./${fixtures}/example/index.ts#examplePlugin`;
-    const registry = await loadRegistry({ enabledPlugins: ['GlueDataOutput', entry] });
+    const registry = await load({ enabledPlugins: ['GlueDataOutput', entry] });
     expect(registry.names()).toEqual(['ExampleDataOutput', 'GlueDataOutput']);
     expect(registry.get('ExampleDataOutput')).toMatchObject({
       source: entry,
@@ -52,30 +60,36 @@ describe('plugin registry', () => {
     });
   });
 
-  it('maps every plugin to the migration folder that creates its table', async () => {
-    const registry = await loadRegistry();
+  it('maps every plugin to its migration folders, in order, the first creating its table', async () => {
+    const registry = await load({ enabledPlugins: REFERENCE_PLUGINS });
     const migrations = registry.migrations();
-    expect(Object.keys(migrations)).toEqual(DEFAULTS);
-    expect(path.relative(process.cwd(), migrations.GlueDataOutput ?? '')).toBe(
+    expect(Object.keys(migrations)).toEqual(REFERENCE_PLUGINS);
+    expect(migrations.GlueDataOutput?.map((dir) => path.relative(process.cwd(), dir))).toEqual([
       'plugins/glue/migrations/20261126120300_glue_data_output',
-    );
+    ]);
     for (const { plugin } of registry.list()) {
       const table = /@@map\("([^"]+)"\)/.exec(readFileSync(plugin.prismaFragment, 'utf8'))?.[1];
-      const sql = readFileSync(path.join(migrations[plugin.name] ?? '', 'migration.sql'), 'utf8');
+      const [first = '', ...later] = migrations[plugin.name] ?? [];
       expect(table, plugin.name).toBeDefined();
-      expect(sql, plugin.name).toContain(`CREATE TABLE "${table}"`);
-      // The copy in the project's history, which the service and Prisma's CLI apply, is the same file.
-      expect(
-        readFileSync(
-          path.join(
-            'prisma/migrations',
-            path.basename(migrations[plugin.name] ?? ''),
-            'migration.sql',
-          ),
-          'utf8',
-        ),
-      ).toBe(sql);
+      expect(readFileSync(path.join(first, 'migration.sql'), 'utf8'), plugin.name).toContain(
+        `CREATE TABLE "${table}"`,
+      );
+      // The copies in the project's history, which the service and Prisma's CLI apply, are the same files.
+      for (const dir of [first, ...later]) {
+        const sql = readFileSync(path.join(dir, 'migration.sql'), 'utf8');
+        const copy = path.join('prisma/migrations', path.basename(dir), 'migration.sql');
+        expect(readFileSync(copy, 'utf8'), copy).toBe(sql);
+      }
     }
+  });
+
+  it('lists the migrations of a plugin declaring a migrations folder in name order', async () => {
+    const entry = './plugins/s3/src/index.ts';
+    const registry = await load({ enabledPlugins: [entry] });
+    expect(registry.migrations().S3DataOutput?.map((dir) => path.basename(dir))).toEqual([
+      '20261126140000_s3_data_output',
+      '20261127145943_s3_add_storage_class',
+    ]);
   });
 
   it('refuses a duplicate name, naming both sources', async () => {
@@ -90,7 +104,7 @@ describe('plugin registry', () => {
   it('refuses an unknown plugin name, listing the internal ones', async () => {
     const error = await loadError(['GlueDataOutput', 'NoSuchDataOutput']);
     expect(error.message).toBe(
-      `Plugin NoSuchDataOutput: no internal plugin has this name (internal plugins: ${DEFAULTS.join(', ')}).`,
+      `Plugin NoSuchDataOutput: no internal plugin has this name (internal plugins: ${(await internalNames()).join(', ')}).`,
     );
   });
 
@@ -143,11 +157,11 @@ describe('plugin registry', () => {
 
 describe('plugin registry: migration folders', () => {
   it("refuses a plugin whose migration folder has the name of another plugin's", async () => {
-    const registry = await loadRegistry({ enabledPlugins: ['GlueDataOutput'] });
-    const glue = registry.get('GlueDataOutput');
+    const registry = await load({ enabledPlugins: ['GlueDataOutput'] });
+    const glueFirst = registry.migrations().GlueDataOutput?.[0] ?? '';
     const clash = definePlugin({
       ...examplePlugin,
-      migration: path.join('elsewhere', path.basename(glue?.plugin.migration ?? '')),
+      migration: path.join('elsewhere', path.basename(glueFirst)),
     });
     expect(() => registry.register({ plugin: clash, source: 'test' })).toThrow(
       "Plugin test: its migration folder 20261126120300_glue_data_output has the name of plugin GlueDataOutput's (internal (plugins/glue)); " +

@@ -117,6 +117,23 @@ describe('schema merge', () => {
     else expect(error.problems.length).toBeGreaterThan(0);
   });
 
+  it("requires a column's database default to be its field's default", () => {
+    const withDefault = validThing.replace('  name String', '  name String @default("x")');
+    expect(mergeError(withDefault).problems).toEqual([
+      'column `name` has @default("x") but configuration field `name` has no default: give the field that default with .default("x"), or remove @default.',
+    ]);
+    const otherDefault = {
+      configFields: [{ name: 'name', prismaTypes: ['String'], defaultValue: 'y' }],
+    };
+    expect(mergeError(withDefault, otherDefault).problems).toEqual([
+      'column `name` has @default("x") but configuration field `name` defaults to "y": make @default the field\'s default.',
+    ]);
+    const sameDefault = {
+      configFields: [{ name: 'name', prismaTypes: ['String'], defaultValue: 'x' }],
+    };
+    expect(() => mergeSchema(base, [fragment(withDefault, sameDefault)])).not.toThrow();
+  });
+
   it("passes on Prisma's own error, located in the fragment file", () => {
     const error = mergeError(validThing.replace('name String', 'name Strin'));
     expect(error.problems[0]).toContain('Type "Strin" is neither a built-in type');

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, realpath } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -127,9 +127,32 @@ async function copyFile(from: string, to: string): Promise<void> {
 }
 
 /**
- * Copies the project's files and its node_modules into `target`. `cp -a` keeps the relative
- * symlinks npm made for `file:` dependencies relative, so they point into the copy and npm in the
- * copy never writes to the real project.
+ * The build output (`dist/`) of the project's own linked packages, its `file:` dependencies inside
+ * it (a plugin package installed from `plugins/`): git ignores it, yet the links in node_modules
+ * serve it.
+ */
+async function copyLinkedBuilds(source: string, target: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(path.join(source, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    optionalDependencies?: Record<string, string>;
+  };
+  const specs = Object.values({ ...manifest.dependencies, ...manifest.optionalDependencies });
+  for (const spec of specs.filter((value) => value.startsWith('file:'))) {
+    const relative = path.relative(source, path.resolve(source, spec.slice('file:'.length)));
+    const dist = path.join(source, relative, 'dist');
+    if (relative.startsWith('..') || !existsSync(dist)) continue;
+    await cp(dist, path.join(target, relative, 'dist'), {
+      recursive: true,
+      verbatimSymlinks: true,
+      preserveTimestamps: true,
+    });
+  }
+}
+
+/**
+ * Copies the project's files, its node_modules and its linked packages' builds into `target`.
+ * `cp -a` keeps the relative symlinks npm made for `file:` dependencies relative, so they point
+ * into the copy and npm in the copy never writes to the real project.
  */
 export async function copyProject(source: string, target: string): Promise<void> {
   for (const file of await projectFiles(source)) {
@@ -145,6 +168,7 @@ export async function copyProject(source: string, target: string): Promise<void>
     },
   );
   if (copied.code !== 0) throw new Error(`Cannot copy node_modules.\n${describeRun(copied)}`);
+  await copyLinkedBuilds(source, target);
 }
 
 export interface RunningService {

@@ -1,8 +1,12 @@
 import { loadEnv } from '../../src/env.js';
 import type { Logger } from '../../src/http/logger.js';
 import { type Service, startService } from '../../src/service.js';
+import { referencePluginsEnv } from './plugin-set.js';
 
-/** The real service on an in-memory PGlite and a free port, with the given extra environment. */
+/**
+ * The real service on an in-memory PGlite and a free port, with the given extra environment. It
+ * serves the reference plugins unless `env` selects others (see `referencePluginsEnv`).
+ */
 export function startTestService(
   env: Record<string, string> = {},
   logger?: Logger,
@@ -13,6 +17,7 @@ export function startTestService(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    ...referencePluginsEnv(),
     ...env,
   });
   return logger ? startService(config, logger) : startService(config);

@@ -2,14 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk/internal';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
+import { installedPluginPackages } from '../support/plugin-set.js';
 
+// Plugin packages installed in this checkout are left out, so the output is the listed plugins'.
 function inspect(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'tools/cli.ts', 'plugins:inspect', ...args],
     {
       cwd: projectRoot,
-      env: { ...process.env, ...env },
+      env: {
+        ...process.env,
+        EXCLUDED_PLUGIN_PACKAGES: installedPluginPackages().join(','),
+        ...env,
+      },
       encoding: 'utf8',
       timeout: 60_000,
     },
@@ -18,7 +24,7 @@ function inspect(env: Record<string, string>, ...args: string[]) {
 }
 
 describe('npm run plugins:inspect', () => {
-  it('lists each plugin with version, source, contract range and migration, and exits 0', () => {
+  it('lists each plugin with version, source, contract range and migrations, and exits 0', () => {
     const { status, out, err } = inspect({ ENABLED_PLUGINS: 'GlueDataOutput,SnowflakeDataOutput' });
     expect(status, err).toBe(0);
     const lines = out.trim().split('\n');
@@ -28,14 +34,14 @@ describe('npm run plugins:inspect', () => {
       'VERSION',
       'SOURCE',
       'CONTRACT',
-      'MIGRATION',
+      'MIGRATIONS',
     ]);
     expect(lines[3]?.split(/\s{2,}/)).toEqual([
       'GlueDataOutput',
       '1.0.0',
       'internal (plugins/glue)',
       `host (${CONTRACT_VERSION})`,
-      'plugins/glue/migrations/20261126120300_glue_data_output',
+      '1, latest 20261126120300_glue_data_output',
     ]);
     expect(lines[4]?.split(/\s{2,}/)[0]).toBe('SnowflakeDataOutput');
   });

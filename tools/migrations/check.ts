@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { pluginMigrations } from '@data-product-portal/plugin-sdk';
 import { MigrationError } from '../../src/db/migrate.js';
 import { displayPath, paths } from '../../src/paths.js';
-import { loadInternalPlugins } from '../../src/registry/load-module.js';
+import { type LoadedPlugin, loadInternalPlugins } from '../../src/registry/load-module.js';
 import type { PluginRegistry } from '../../src/registry/registry.js';
 import { CommandFailure, loadToolRegistry } from '../command.js';
 import { buildState, staleFiles } from '../schema-build/build-state.js';
@@ -11,14 +11,13 @@ import { driftMessage, type PluginMigrationNames } from './drift-message.js';
 
 async function pluginMigrationNames(enabled: PluginRegistry): Promise<PluginMigrationNames> {
   const internal = await loadInternalPlugins(paths.internalPlugins);
-  const folderOf = (migration: string) => path.basename(migration);
+  const names = ({ plugin }: LoadedPlugin) => pluginMigrations(plugin).map((m) => m.name);
   return {
-    enabled: new Set(enabled.list().map(({ plugin }) => folderOf(plugin.migration))),
+    enabled: new Set(enabled.list().flatMap(names)),
     known: new Map(
-      [...internal, ...enabled.list()].map(({ plugin }) => [
-        folderOf(plugin.migration),
-        plugin.name,
-      ]),
+      [...internal, ...enabled.list()].flatMap((loaded) =>
+        names(loaded).map((name) => [name, loaded.plugin.name] as const),
+      ),
     ),
   };
 }

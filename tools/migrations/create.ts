@@ -1,39 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, paths } from '../../src/paths.js';
 import { CommandFailure, loadToolRegistry } from '../command.js';
 import { buildState, staleFiles } from '../schema-build/build-state.js';
-import { fragmentsOf } from '../schema-build/fragments-of.js';
-import { mergeSchema } from '../schema-build/merge.js';
-import { diffDatamodels } from './diff.js';
 import { createNextMigration } from './next-migration.js';
+import { createPluginMigration } from './plugin-migration.js';
 
-const USAGE = 'Usage: npm run migration:create -- <name> | --plugin <PluginName>';
-
-function write(dir: string, sql: string): void {
-  const file = path.join(dir, 'migration.sql');
-  if (existsSync(file) && readFileSync(file, 'utf8').trim() !== '') {
-    throw new CommandFailure(`${displayPath(file)} exists; delete it first to write it again.`);
-  }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, sql);
-  console.log(`Wrote ${displayPath(file)}`);
-}
-
-async function createPluginMigration(name: string): Promise<void> {
-  const registry = await loadToolRegistry({ allowMissingMigrations: true });
-  const base = { file: paths.baseSchema, text: readFileSync(paths.baseSchema, 'utf8') };
-  const fragment = fragmentsOf(registry).find((f) => f.pluginName === name);
-  const plugin = registry.get(name)?.plugin;
-  if (!fragment || !plugin) {
-    const enabled = registry.names().join(', ');
-    throw new CommandFailure(`Plugin ${name} is not enabled (enabled: ${enabled}).`);
-  }
-  write(
-    plugin.migration,
-    await diffDatamodels(mergeSchema(base, []), mergeSchema(base, [fragment])),
-  );
-}
+const USAGE = 'Usage: npm run migration:create -- <name> | --plugin <PluginName> [<change>]';
 
 async function createNext(name: string): Promise<void> {
   // A stale schema or a missing plugin migration copy would put the wrong change in the migration.
@@ -61,9 +34,10 @@ async function createNext(name: string): Promise<void> {
 
 /**
  * `npm run migration:create -- <name>` writes the next migration of prisma/migrations: from what
- * the whole history builds to prisma/schema.prisma. `-- --plugin <Name>` writes the migration
- * that creates a plugin's table into the folder the plugin declares. The SQL is Prisma's own
- * (the wasm schema engine's diff), never written by hand. Existing files are kept.
+ * the whole history builds to prisma/schema.prisma. `-- --plugin <Name> [<change>]` writes a
+ * plugin's next migration into the folder the plugin declares (see `createPluginMigration`). The
+ * SQL is Prisma's own (the wasm schema engine's diff), never written by hand. Existing files are
+ * kept.
  */
 export async function migrationCreate(args: readonly string[]): Promise<undefined> {
   const pluginName = args.includes('--plugin') ? args[args.indexOf('--plugin') + 1] : undefined;
@@ -73,7 +47,7 @@ export async function migrationCreate(args: readonly string[]): Promise<undefine
   if (unknownOptions.length > 0) {
     throw new CommandFailure(`Unknown option ${unknownOptions.join(', ')}. ${USAGE}`);
   }
-  if (pluginName && positional.length === 0) await createPluginMigration(pluginName);
+  if (pluginName && positional.length <= 1) await createPluginMigration(pluginName, positional[0]);
   else if (!pluginName && positional.length === 1 && positional[0]) await createNext(positional[0]);
   else throw new CommandFailure(USAGE);
 }

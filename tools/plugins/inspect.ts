@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { pluginMigrations } from '@data-product-portal/plugin-sdk';
 import { CONTRACT_VERSION } from '@data-product-portal/plugin-sdk/internal';
 import { loadEnv, pluginSelection } from '../../src/env.js';
 import { displayPath, projectRoot } from '../../src/paths.js';
@@ -10,7 +12,8 @@ interface Row {
   version: string;
   source: string;
   contractRange: string;
-  migration: string;
+  /** Its migration folders, in the order they apply. */
+  migrations: string[];
 }
 
 function rows(report: LoadReport): Row[] {
@@ -20,11 +23,23 @@ function rows(report: LoadReport): Row[] {
     source,
     // Plugins that are not packages are built with the host, against its own SDK.
     contractRange: pkg?.contractRange ?? `host (${CONTRACT_VERSION})`,
-    migration: displayPath(plugin.migration),
+    migrations: pluginMigrations(plugin).map((migration) => displayPath(migration.dir)),
   }));
 }
 
-function table(header: Row, body: Row[]): string {
+type Cells = Record<keyof Row, string>;
+
+// The table shows how many migrations a plugin has and its latest one; --json lists them all.
+function cells(row: Row): Cells {
+  const latest = row.migrations.at(-1);
+  const count = row.migrations.length;
+  return {
+    ...row,
+    migrations: latest === undefined ? 'none' : `${count}, latest ${path.basename(latest)}`,
+  };
+}
+
+function table(header: Cells, body: Cells[]): string {
   const keys = Object.keys(header) as Array<keyof Row>;
   const width = (key: keyof Row) => Math.max(...[header, ...body].map((row) => row[key].length));
   return [header, ...body]
@@ -39,13 +54,13 @@ function table(header: Row, body: Row[]): string {
 
 function text(report: LoadReport, warnings: string[]): string {
   const lines = [`Plugin contract of this host: ${CONTRACT_VERSION}`, ''];
-  const plugins = rows(report);
+  const plugins = rows(report).map(cells);
   const header = {
     name: 'NAME',
     version: 'VERSION',
     source: 'SOURCE',
     contractRange: 'CONTRACT',
-    migration: 'MIGRATION',
+    migrations: 'MIGRATIONS',
   };
   lines.push(plugins.length > 0 ? table(header, plugins) : 'No plugin loads.');
   for (const pkg of report.excluded)
@@ -66,7 +81,7 @@ function text(report: LoadReport, warnings: string[]): string {
 
 /**
  * `npm run plugins:inspect [-- --json]`: what the service would load, without starting it. Lists
- * each plugin with its version, source, contract range and migration; exits 1 when any is broken.
+ * each plugin with its version, source, contract range and migrations; exits 1 when any is broken.
  */
 export async function pluginsInspect(args: readonly string[]): Promise<number> {
   const warnings: string[] = [];

@@ -21,6 +21,9 @@ const dmmfField = z.object({
   relationFromFields: z.array(z.string()).optional(),
   relationToFields: z.array(z.string()).optional(),
   relationOnDelete: z.string().optional(),
+  hasDefaultValue: z.boolean().optional(),
+  /** A literal (`"STANDARD"`, `3`, `false`) or a function such as `{ name: 'now', args: [] }`. */
+  default: z.unknown().optional(),
 });
 const dmmfModel = z.object({
   name: z.string(),

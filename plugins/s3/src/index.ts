@@ -20,11 +20,28 @@ const config = z.object({
     label: 'Path',
     tooltip: 'The name of the path to give write access to',
   }),
+  // Added in 1.1.0. Configurations stored before it read back as STANDARD, S3's own default.
+  storageClass: formField(
+    z
+      .enum(['STANDARD', 'INTELLIGENT_TIERING', 'STANDARD_IA', 'ONEZONE_IA', 'GLACIER_IR'])
+      .default('STANDARD'),
+    {
+      label: 'Storage class',
+      tooltip: 'The S3 storage class of the objects written under the path',
+      optionLabels: {
+        STANDARD: 'Standard',
+        INTELLIGENT_TIERING: 'Intelligent-Tiering',
+        STANDARD_IA: 'Standard-IA (infrequent access)',
+        ONEZONE_IA: 'One Zone-IA',
+        GLACIER_IR: 'Glacier Instant Retrieval',
+      },
+    },
+  ),
 });
 
 export default definePlugin({
   name: 'S3DataOutput',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Write access to a path in an Amazon S3 bucket.',
   platform: {
     key: 's3',
@@ -37,5 +54,5 @@ export default definePlugin({
   },
   config,
   prismaFragment: new URL('../model.prisma', import.meta.url),
-  migration: new URL('../migrations/20261126140000_s3_data_output', import.meta.url),
+  migrations: new URL('../migrations/', import.meta.url),
 });

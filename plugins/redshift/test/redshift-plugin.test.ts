@@ -1,0 +1,56 @@
+import { assertConformance } from '@data-product-portal/plugin-sdk/testing';
+import { describe, it } from 'vitest';
+import redshift from '../index.js';
+
+// The conformance kit checks the plugin as the service will; the examples pin the save rules of
+// warehouse platforms: schema granularity grants the whole schema, empty paths are filled in.
+describe('RedshiftDataOutput', () => {
+  it('conforms to the plugin contract and stores what the save rules say', async () => {
+    await assertConformance(redshift, {
+      accepts: [
+        {
+          input: { database: 'sales', schema: 'orders' },
+          stores: {
+            database: 'sales',
+            schema: 'orders',
+            accessGranularity: 'schema',
+            table: '*',
+            bucketIdentifier: '',
+            databasePath: 'sales',
+            tablePath: '*',
+          },
+        },
+        {
+          input: {
+            database: 'sales',
+            schema: 'orders',
+            accessGranularity: 'table',
+            table: 'daily',
+          },
+          stores: {
+            database: 'sales',
+            schema: 'orders',
+            accessGranularity: 'table',
+            table: 'daily',
+            bucketIdentifier: '',
+            databasePath: 'sales',
+            tablePath: 'daily',
+          },
+        },
+      ],
+      refuses: [
+        {
+          input: { database: 'sales', schema: '' },
+          issues: [{ path: ['schema'], message: 'Must not be empty' }],
+        },
+        {
+          input: { database: 'hr', schema: 'orders' },
+          settings: { databases: ['sales'] },
+          issues: [
+            { path: ['database'], message: '"hr" is not one of the configured databases: sales' },
+          ],
+        },
+      ],
+    });
+  });
+});
