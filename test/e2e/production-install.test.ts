@@ -24,7 +24,6 @@ const BUILD_ONLY = [
   'tsx',
   'prisma',
   '@prisma/prisma-schema-wasm',
-  '@graphql-codegen/cli',
   '@microsoft/api-extractor',
   // The form preview page is bundled at build time; what serves it needs none of these.
   'esbuild',

@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { displayPath, paths } from '../../src/paths.js';
 import { CommandFailure, loadToolRegistry } from '../command.js';
 import { buildState, staleFiles } from './build-state.js';
+import { graphqlSdl } from './graphql-sdl.js';
 import { writeMigrationCopy } from './plugin-migrations.js';
-import { graphqlCodegen, prismaGenerate } from './run-tool.js';
+import { prismaGenerate } from './run-tool.js';
 
 /**
  * `npm run schema:build`: merge the Prisma schema, copy plugin migrations, generate the Prisma
@@ -21,7 +22,8 @@ export async function schemaBuild(args: readonly string[]): Promise<undefined> {
     const stale = staleFiles(state);
     if (schemaFresh && prismaGenerate() !== 0)
       throw new CommandFailure('prisma generate failed (see above).');
-    if (schemaFresh && graphqlCodegen(true) !== 0) stale.push(displayPath(paths.graphqlSchema));
+    if (schemaFresh && !sameText(paths.graphqlSchema, await graphqlSdl(registry)))
+      stale.push(displayPath(paths.graphqlSchema));
     if (stale.length > 0) {
       throw new CommandFailure(
         `Stale generated files (run \`npm run schema:build\` and commit):\n- ${stale.join('\n- ')}`,
@@ -37,7 +39,14 @@ export async function schemaBuild(args: readonly string[]): Promise<undefined> {
     `Wrote ${displayPath(paths.mergedSchema)}${unchanged}; ${staleCopies.length} migration(s) copied.`,
   );
   if (prismaGenerate() !== 0) throw new CommandFailure('prisma generate failed (see above).');
-  if (graphqlCodegen(false) !== 0)
-    throw new CommandFailure('GraphQL Code Generator failed (see above).');
+  writeFileSync(paths.graphqlSchema, await graphqlSdl(registry));
   console.log(`Wrote ${displayPath(paths.graphqlSchema)}.`);
+}
+
+function sameText(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
 }

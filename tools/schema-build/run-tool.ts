@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 
 const require = createRequire(import.meta.url);
@@ -19,13 +18,4 @@ export function prismaGenerate(): number {
   const cli = require.resolve('prisma/build/index.js');
   const engine = process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath;
   return run([cli, 'generate'], { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: engine });
-}
-
-/** GraphQL Code Generator with codegen.ts, under tsx so it can load the TypeScript schema module. */
-export function graphqlCodegen(check: boolean): number {
-  const cli = path.join(
-    path.dirname(require.resolve('@graphql-codegen/cli/package.json')),
-    'esm/bin.js',
-  );
-  return run(['--import', 'tsx', cli, '--config', 'codegen.ts', ...(check ? ['--check'] : [])]);
 }
