@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildFormsPage, PAGE_OUTPUT } from '../forms/build.js';
 import { displayPath, projectRoot } from '../src/paths.js';
 import { CommandFailure } from './command.js';
+import { writePgliteSeed } from './pglite-seed.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +26,8 @@ function internalPlugins(): string[] {
  * `npm run build`: compiles the service and the internal plugins to `dist/` (`npm start` runs
  * `dist/src/main.js` with plain Node, no TypeScript loader) and copies each internal plugin's
  * Prisma fragment and migrations beside its compiled entry, and bundles the form preview page
- * (`forms/`, served at /forms) into `dist/forms/page`. Needs `npm run schema:build` first:
+ * (`forms/`, served at /forms) into `dist/forms/page`, and writes the seed of new PGlite databases
+ * (`dist/pglite-seed/`). Needs `npm run schema:build` first:
  * the generated Prisma client is compiled with the service.
  */
 export async function build(): Promise<undefined> {
@@ -49,7 +51,8 @@ export async function build(): Promise<undefined> {
     }
   }
   await buildFormsPage();
+  const seed = await writePgliteSeed();
   console.log(
-    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))} and bundled the form preview page into ${displayPath(PAGE_OUTPUT)}.`,
+    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))}, bundled the form preview page into ${displayPath(PAGE_OUTPUT)} and wrote the empty PGlite database new ones start from: ${seed}.`,
   );
 }

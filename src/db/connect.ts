@@ -6,6 +6,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Env } from '../env.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { lockPgliteFolder } from './pglite-lock.js';
+import { seedFor } from './pglite-seed.js';
 import { waitForPostgres } from './wait-for-postgres.js';
 
 export type AdapterFactory = PrismaPGlite | PrismaPg;
@@ -102,7 +103,9 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
           }),
       });
   try {
-    const pglite = await PGlite.create(dir);
+    // A new database starts from the build's copy of an empty data directory, not from initdb.
+    const loadDataDir = seedFor(dir, inMemory);
+    const pglite = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = clientOn(adapterFactory, options);
     return {
