@@ -14,6 +14,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'plugins/*/test/**/*.test.ts'],
     // PGlite, the wasm schema engine and child processes take seconds to start on a 2-core machine.
     testTimeout: 60_000,
+    // Most test time is spent waiting on other processes (the service, npm, PostgreSQL, Chromium),
+    // so more files run at once than there are cores; vitest's default on 2 cores is one.
+    maxWorkers: 3,
     hookTimeout: 120_000,
     env: { LOG_LEVEL: 'silent' },
   },
