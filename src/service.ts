@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { type AuthMode, authModeOf, useAuthentication } from './auth/authentication.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applyPendingMigrations } from './db/migrate.js';
-import { checkPluginVersions } from './db/plugin-versions.js';
+import {
+  absentPluginMigrations,
+  checkPluginVersions,
+  recordedPluginMigrations,
+} from './db/plugin-versions.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
@@ -17,7 +21,7 @@ import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
 import { logOrphans } from './store/log-orphans.js';
-import { PlatformSettingsStore } from './store/platform-settings-store.js';
+import { PlatformSettingsStore, SETTINGS_CHANNEL } from './store/platform-settings-store.js';
 
 export interface Service {
   registry: PluginRegistry;
@@ -102,11 +106,18 @@ export async function startService(
     // this names the plugin rather than the migrations. After: the history may hold copies of
     // migrations of a newer version of an enabled plugin.
     await checkPluginVersions(db.prisma, registry);
+    const absent = absentPluginMigrations(registry, await recordedPluginMigrations(db.prisma));
+    for (const [plugin, names] of absent)
+      logger.warn(
+        `The database has migrations of plugin ${plugin}, which this instance does not have (${names.join(', ')}): ` +
+          'another instance on this database runs it. Its configurations are not served here; updates and deletes of them are refused.',
+      );
     // applyPendingMigrations logs each migration it applies.
     const applied = await applyPendingMigrations({
       adapterFactory: db.adapterFactory,
       migrationsDir: paths.migrations,
       log: (m) => logger.info(m),
+      absentPluginMigrations: new Set([...absent.values()].flat()),
     });
     if (applied.length === 0) logger.info('Database schema is up to date');
     await checkPluginVersions(db.prisma, registry);
@@ -124,11 +135,19 @@ export async function startService(
     views.map((view) => ({ plugin: view.name, relation: view.platform })),
     (m) => logger.warn(m),
   );
+  let stopListening: (() => Promise<void>) | null = null;
   try {
+    // Listening before the first read, so no change made in between goes unheard.
+    stopListening = await db.listen(SETTINGS_CHANNEL, {
+      onNotify: () => platformSettings.invalidate(),
+      onResync: () => platformSettings.invalidate(),
+      log: (m) => logger.warn(m),
+    });
     // Read now, so plugins and forms have a copy to answer from if the database goes away.
     await platformSettings.current();
     await logOrphans(dataOutputs, views, logger);
   } catch (error) {
+    await stopListening?.();
     await db.close();
     throw error;
   }
@@ -157,6 +176,7 @@ export async function startService(
       server.listen(env.PORT, env.HOST, resolve);
     });
   } catch (error) {
+    await stopListening();
     await db.close();
     throw new Error(
       `Cannot listen on ${env.HOST}:${env.PORT} (PORT, HOST): ${error instanceof Error ? error.message : String(error)}`,
@@ -185,6 +205,7 @@ export async function startService(
         ),
       );
       await yoga.dispose();
+      await stopListening?.();
       // A statement still waiting (e.g. on a lock) would hold the pool open: PostgreSQL rolls back
       // whatever a vanished connection left unfinished, so the wait is bounded too.
       const closed = await settlesWithin(db.close(), env.SHUTDOWN_TIMEOUT_MS);

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Env } from '../env.js';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { type Listen, pgliteListen, postgresListen } from './notifications.js';
 import { lockPgliteFolder } from './pglite-lock.js';
 import { waitForPostgres } from './wait-for-postgres.js';
 
@@ -19,6 +20,8 @@ export interface Database {
   adapterFactory: AdapterFactory;
   /** For logs: which database this is, without credentials. */
   description: string;
+  /** LISTEN/NOTIFY: a dedicated connection on PostgreSQL, in process on PGlite. */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,11 @@ async function connectPostgres(
     prisma,
     adapterFactory: new PrismaPg(connection),
     description: `PostgreSQL at ${shownUrl}`,
+    listen: postgresListen({
+      connectionString: env.DATABASE_URL,
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      shownUrl,
+    }),
     close: () => prisma.$disconnect(),
   };
 }
@@ -109,6 +117,7 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
       prisma,
       adapterFactory,
       description: inMemory ? 'embedded PGlite in memory' : `embedded PGlite in ${dir}`,
+      listen: pgliteListen(pglite),
       close: async () => {
         await prisma.$disconnect();
         await pglite.close();

@@ -87,3 +87,20 @@ export async function checkPluginVersions(
   const older = olderPlugins(registry, await recordedPluginMigrations(prisma));
   if (older.length > 0) throw new PluginOlderThanDatabaseError(older);
 }
+
+/**
+ * Migrations the database recorded for plugins this build does not have (by plugin name): another
+ * instance on the same database runs them, e.g. a newer release during a rolling upgrade. Their
+ * configurations stay out of this instance's API.
+ */
+export function absentPluginMigrations(
+  registry: PluginRegistry,
+  recorded: readonly RecordedMigration[],
+): Map<string, string[]> {
+  const absent = new Map<string, string[]>();
+  for (const migration of recorded) {
+    if (registry.get(migration.plugin)) continue;
+    absent.set(migration.plugin, [...(absent.get(migration.plugin) ?? []), migration.migrationName]);
+  }
+  return absent;
+}
