@@ -1,13 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AuthMode, authModeOf, useAuthentication } from './auth/authentication.js';
+import { checkAndMigrate } from './db/check-and-migrate.js';
 import { connectDatabase, type Database } from './db/connect.js';
-import { applyPendingMigrations } from './db/migrate.js';
-import {
-  absentPluginMigrations,
-  checkPluginVersions,
-  recordedPluginMigrations,
-} from './db/plugin-versions.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
@@ -16,7 +11,6 @@ import { createLogger, type Logger } from './http/logger.js';
 import { createEdgeServer, type PageHandler } from './http/server.js';
 import { closeServer } from './http/shutdown.js';
 import { createEdgeYoga } from './http/yoga.js';
-import { paths } from './paths.js';
 import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
@@ -102,25 +96,7 @@ export async function startService(
   });
   try {
     logger.info(`Database: ${db.description}`);
-    // Before migrating: a build older than the database lacks the newer plugin migrations, and
-    // this names the plugin rather than the migrations. After: the history may hold copies of
-    // migrations of a newer version of an enabled plugin.
-    await checkPluginVersions(db.prisma, registry);
-    const absent = absentPluginMigrations(registry, await recordedPluginMigrations(db.prisma));
-    for (const [plugin, names] of absent)
-      logger.warn(
-        `The database has migrations of plugin ${plugin}, which this instance does not have (${names.join(', ')}): ` +
-          'another instance on this database runs it. Its configurations are not served here; updates and deletes of them are refused.',
-      );
-    // applyPendingMigrations logs each migration it applies.
-    const applied = await applyPendingMigrations({
-      adapterFactory: db.adapterFactory,
-      migrationsDir: paths.migrations,
-      log: (m) => logger.info(m),
-      absentPluginMigrations: new Set([...absent.values()].flat()),
-    });
-    if (applied.length === 0) logger.info('Database schema is up to date');
-    await checkPluginVersions(db.prisma, registry);
+    await db.startupExclusive(() => checkAndMigrate(db, registry, logger));
   } catch (error) {
     await db.close();
     throw error;

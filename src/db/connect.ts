@@ -7,6 +7,7 @@ import type { Env } from '../env.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { type Listen, pgliteListen, postgresListen } from './notifications.js';
 import { lockPgliteFolder } from './pglite-lock.js';
+import { withStartupLock } from './startup-lock.js';
 import { waitForPostgres } from './wait-for-postgres.js';
 
 export type AdapterFactory = PrismaPGlite | PrismaPg;
@@ -22,6 +23,11 @@ export interface Database {
   description: string;
   /** LISTEN/NOTIFY: a dedicated connection on PostgreSQL, in process on PGlite. */
   listen: Listen;
+  /**
+   * Runs start-up's checks and migrations one instance at a time (PostgreSQL: an advisory lock;
+   * PGlite: one process only, so at once).
+   */
+  startupExclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -90,6 +96,8 @@ async function connectPostgres(
       connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
       shownUrl,
     }),
+    startupExclusive: (work) =>
+      withStartupLock({ ...connection, log: options.log ?? (() => {}) }, work),
     close: () => prisma.$disconnect(),
   };
 }
@@ -118,6 +126,7 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
       adapterFactory,
       description: inMemory ? 'embedded PGlite in memory' : `embedded PGlite in ${dir}`,
       listen: pgliteListen(pglite),
+      startupExclusive: (work) => work(),
       close: async () => {
         await prisma.$disconnect();
         await pglite.close();

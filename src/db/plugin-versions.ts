@@ -100,7 +100,10 @@ export function absentPluginMigrations(
   const absent = new Map<string, string[]>();
   for (const migration of recorded) {
     if (registry.get(migration.plugin)) continue;
-    absent.set(migration.plugin, [...(absent.get(migration.plugin) ?? []), migration.migrationName]);
+    absent.set(migration.plugin, [
+      ...(absent.get(migration.plugin) ?? []),
+      migration.migrationName,
+    ]);
   }
   return absent;
 }
