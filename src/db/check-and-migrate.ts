@@ -7,6 +7,7 @@ import {
   absentPluginMigrations,
   checkPluginVersions,
   recordedPluginMigrations,
+  recordPackageMigrations,
 } from './plugin-versions.js';
 
 /**
@@ -33,5 +34,8 @@ export async function checkAndMigrate(db: Database, registry: PluginRegistry, lo
     absentPluginMigrations: new Set([...absent.values()].flat()),
   });
   if (applied.length === 0) logger.info('Database schema is up to date');
+  const recorded = await recordPackageMigrations(db.prisma, registry);
+  if (recorded.length > 0)
+    logger.info(`Recorded the plugin of migration(s) ${recorded.join(', ')} in plugin_migrations`);
   await checkPluginVersions(db.prisma, registry);
 }
