@@ -46,7 +46,7 @@ const envSchema = z
       )
       .default([]),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    // Another instance on the same database may change platform settings; this bounds how stale ours get.
+    // Changes through other instances arrive by NOTIFY; this bounds the copy's age should one be lost.
     PLATFORM_SETTINGS_MAX_AGE_SECONDS: z.coerce.number().min(0).default(5),
     // The form preview page at /forms; unset: on outside production.
     FORMS_PAGE: z.enum(['on', 'off']).optional(),

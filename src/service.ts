@@ -1,14 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AuthMode, authModeOf, useAuthentication } from './auth/authentication.js';
+import { checkAndMigrate } from './db/check-and-migrate.js';
 import { connectDatabase, type Database } from './db/connect.js';
-import {
-  APPLIED_MIGRATIONS_SQL,
-  type AppliedMigrationRow,
-  historyIsApplied,
-} from './db/history-applied.js';
-import { applyPendingMigrations } from './db/migrate.js';
-import { checkPluginVersions } from './db/plugin-versions.js';
 import { type Env, pluginSelection } from './env.js';
 import { getDatamodel } from './generated/pothos-types.js';
 import { STATIC_QUERY_FIELDS } from './graphql/plugin-queries.js';
@@ -17,12 +11,11 @@ import { createLogger, type Logger } from './http/logger.js';
 import { createEdgeServer, type PageHandler } from './http/server.js';
 import { closeServer } from './http/shutdown.js';
 import { createEdgeYoga } from './http/yoga.js';
-import { paths } from './paths.js';
 import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
 import { logOrphans } from './store/log-orphans.js';
-import { PlatformSettingsStore } from './store/platform-settings-store.js';
+import { PlatformSettingsStore, SETTINGS_CHANNEL } from './store/platform-settings-store.js';
 
 export interface Service {
   registry: PluginRegistry;
@@ -103,25 +96,7 @@ export async function startService(
   });
   try {
     logger.info(`Database: ${db.description}`);
-    // Before migrating: a build older than the database lacks the newer plugin migrations, and
-    // this names the plugin rather than the migrations. After: the history may hold copies of
-    // migrations of a newer version of an enabled plugin.
-    await checkPluginVersions(db.prisma, registry);
-    // applyPendingMigrations logs each migration it applies.
-    // The engine starts only when the history may need it: a third of a second otherwise.
-    const upToDate = await historyIsApplied(
-      () => db.prisma.$queryRawUnsafe<AppliedMigrationRow[]>(APPLIED_MIGRATIONS_SQL),
-      paths.migrations,
-    );
-    const applied = upToDate
-      ? []
-      : await applyPendingMigrations({
-          adapterFactory: db.adapterFactory,
-          migrationsDir: paths.migrations,
-          log: (m) => logger.info(m),
-        });
-    if (applied.length === 0) logger.info('Database schema is up to date');
-    await checkPluginVersions(db.prisma, registry);
+    await db.startupExclusive(() => checkAndMigrate(db, registry, logger));
   } catch (error) {
     await db.close();
     throw error;
@@ -136,11 +111,19 @@ export async function startService(
     views.map((view) => ({ plugin: view.name, relation: view.platform })),
     (m) => logger.warn(m),
   );
+  let stopListening: (() => Promise<void>) | null = null;
   try {
+    // Listening before the first read, so no change made in between goes unheard.
+    stopListening = await db.listen(SETTINGS_CHANNEL, {
+      onNotify: () => platformSettings.invalidate(),
+      onResync: () => platformSettings.invalidate(),
+      log: (m) => logger.warn(m),
+    });
     // Read now, so plugins and forms have a copy to answer from if the database goes away.
     await platformSettings.current();
     await logOrphans(dataOutputs, views, logger);
   } catch (error) {
+    await stopListening?.();
     await db.close();
     throw error;
   }
@@ -169,6 +152,7 @@ export async function startService(
       server.listen(env.PORT, env.HOST, resolve);
     });
   } catch (error) {
+    await stopListening();
     await db.close();
     throw new Error(
       `Cannot listen on ${env.HOST}:${env.PORT} (PORT, HOST): ${error instanceof Error ? error.message : String(error)}`,
@@ -197,6 +181,7 @@ export async function startService(
         ),
       );
       await yoga.dispose();
+      await stopListening?.();
       // A statement still waiting (e.g. on a lock) would hold the pool open: PostgreSQL rolls back
       // whatever a vanished connection left unfinished, so the wait is bounded too.
       const closed = await settlesWithin(db.close(), env.SHUTDOWN_TIMEOUT_MS);

@@ -5,8 +5,10 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Env } from '../env.js';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { type Listen, pgliteListen, postgresListen } from './notifications.js';
 import { lockPgliteFolder } from './pglite-lock.js';
 import { seedFor } from './pglite-seed.js';
+import { withStartupLock } from './startup-lock.js';
 import { waitForPostgres } from './wait-for-postgres.js';
 
 export type AdapterFactory = PrismaPGlite | PrismaPg;
@@ -20,6 +22,13 @@ export interface Database {
   adapterFactory: AdapterFactory;
   /** For logs: which database this is, without credentials. */
   description: string;
+  /** LISTEN/NOTIFY: a dedicated connection on PostgreSQL, in process on PGlite. */
+  listen: Listen;
+  /**
+   * Runs start-up's checks and migrations one instance at a time (PostgreSQL: an advisory lock;
+   * PGlite: one process only, so at once).
+   */
+  startupExclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -83,6 +92,13 @@ async function connectPostgres(
     prisma,
     adapterFactory: new PrismaPg(connection),
     description: `PostgreSQL at ${shownUrl}`,
+    listen: postgresListen({
+      connectionString: env.DATABASE_URL,
+      connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+      shownUrl,
+    }),
+    startupExclusive: (work) =>
+      withStartupLock({ ...connection, log: options.log ?? (() => {}) }, work),
     close: () => prisma.$disconnect(),
   };
 }
@@ -112,6 +128,8 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
       prisma,
       adapterFactory,
       description: inMemory ? 'embedded PGlite in memory' : `embedded PGlite in ${dir}`,
+      listen: pgliteListen(pglite),
+      startupExclusive: (work) => work(),
       close: async () => {
         await prisma.$disconnect();
         await pglite.close();

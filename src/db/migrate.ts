@@ -22,6 +22,12 @@ export interface ApplyMigrationsOptions extends MigrateOptions {
    * `prisma migrate deploy` does. Off by default: that usually means an older build or the wrong folder.
    */
   allowUnknownApplied?: boolean;
+  /**
+   * Applied migrations that may be missing from the folder: those of a plugin this build does not
+   * have, which another instance on the same database runs (a rolling upgrade). Any other
+   * migration missing from the folder is still refused.
+   */
+  absentPluginMigrations?: ReadonlySet<string>;
 }
 
 /** The engine's `diagnoseMigrationHistory` output plus the name lists it implies. */
@@ -84,6 +90,7 @@ function historyProblems(
   diagnosis: MigrationDiagnosis,
   migrationsDir: string,
   allowUnknownApplied: boolean,
+  absentPluginMigrations: ReadonlySet<string>,
 ) {
   const problems: Array<[names: string[], explanation: string]> = [
     [
@@ -95,7 +102,11 @@ function historyProblems(
       'was changed after it was applied (its checksum differs from _prisma_migrations); restore the applied version',
     ],
     [
-      allowUnknownApplied ? [] : diagnosis.unknownAppliedMigrationNames,
+      allowUnknownApplied
+        ? []
+        : diagnosis.unknownAppliedMigrationNames.filter(
+            (name) => !absentPluginMigrations.has(name),
+          ),
       `is applied in the database but missing from ${migrationsDir}`,
     ],
     [diagnosis.unreadableMigrationNames, 'has no readable migration.sql'],
@@ -129,7 +140,12 @@ export async function applyPendingMigrations(options: ApplyMigrationsOptions): P
 
   return withSchemaEngine(options.adapterFactory, async (handle) => {
     const before = await diagnose(handle, list, filters);
-    const problems = historyProblems(before, migrationsDir, options.allowUnknownApplied ?? false);
+    const problems = historyProblems(
+      before,
+      migrationsDir,
+      options.allowUnknownApplied ?? false,
+      options.absentPluginMigrations ?? new Set(),
+    );
     if (problems.length > 0) {
       const lines = problems.map(([names, explanation]) => `- ${quoted(names)}: ${explanation}`);
       throw new MigrationError(

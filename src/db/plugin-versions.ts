@@ -87,3 +87,51 @@ export async function checkPluginVersions(
   const older = olderPlugins(registry, await recordedPluginMigrations(prisma));
   if (older.length > 0) throw new PluginOlderThanDatabaseError(older);
 }
+
+/**
+ * Migrations the database recorded for plugins this build does not have (by plugin name): another
+ * instance on the same database runs them, e.g. a newer release during a rolling upgrade. Their
+ * configurations stay out of this instance's API.
+ */
+export function absentPluginMigrations(
+  registry: PluginRegistry,
+  recorded: readonly RecordedMigration[],
+): Map<string, string[]> {
+  const absent = new Map<string, string[]>();
+  for (const migration of recorded) {
+    if (registry.get(migration.plugin)) continue;
+    absent.set(migration.plugin, [
+      ...(absent.get(migration.plugin) ?? []),
+      migration.migrationName,
+    ]);
+  }
+  return absent;
+}
+
+/**
+ * Records the applied migrations of the enabled plugin packages that `plugin_migrations` lacks:
+ * those written before plugin migrations recorded themselves (e.g. a 1.0 release's). Another
+ * build on the same database, without the package, then knows whose they are. The version such a
+ * migration came with is not known, only that it is at most the running one: recorded as
+ * `<=1.1.0`, a semver range. Returns the names recorded.
+ */
+export async function recordPackageMigrations(
+  prisma: PrismaClient,
+  registry: PluginRegistry,
+): Promise<string[]> {
+  const recorded: string[] = [];
+  for (const { plugin, package: pkg } of registry.list()) {
+    // An internal plugin's migrations are in every build's folder.
+    if (!pkg) continue;
+    const names = pluginMigrations(plugin).map((m) => m.name);
+    if (names.length === 0) continue;
+    const rows = await prisma.$queryRaw<Array<{ migration_name: string }>>`
+      INSERT INTO plugin_migrations (migration_name, plugin, plugin_version)
+      SELECT migration_name, ${plugin.name}, ${`<=${plugin.version}`} FROM _prisma_migrations
+      WHERE migration_name = ANY(${names}::text[]) AND finished_at IS NOT NULL AND rolled_back_at IS NULL
+      ON CONFLICT (migration_name) DO NOTHING
+      RETURNING migration_name`;
+    recorded.push(...rows.map((row) => row.migration_name));
+  }
+  return recorded;
+}

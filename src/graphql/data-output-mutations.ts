@@ -1,23 +1,28 @@
 import type { PluginEntry } from '../catalog/plugin-view.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { parseConfiguration } from '../validation/parse-configuration.js';
 import type { Builder, Context } from './builder.js';
 import type { DataOutputInterfaceRef } from './data-output-interface.js';
-import { badUserInput, configurationId, notFound } from './errors.js';
+import { badUserInput, configurationId, notFound, pluginNotAvailable } from './errors.js';
 import { addOneOfByPlatform, memberOf } from './one-of-input.js';
 
 function missing(id: string): Error {
   return notFound(`No data output configuration has id ${id}.`);
 }
 
-/** The stored form of an input, or a BAD_USER_INPUT error naming every offending field. */
+/**
+ * The stored form of an input, or a BAD_USER_INPUT error naming every offending field. The
+ * platform settings it is checked against are read in `tx`, the transaction that stores it.
+ */
 async function valuesOf(
   entry: PluginEntry,
   key: string,
   input: unknown,
   ctx: Context,
+  tx: Prisma.TransactionClient,
   id?: string,
 ) {
-  const stored = await ctx.platformSettings.get(entry.view.platform);
+  const stored = await ctx.platformSettings.inTransaction(tx, entry.view.platform);
   const context = {
     platformSettings: stored?.settings ?? null,
     operation: id ? ('update' as const) : ('create' as const),
@@ -63,7 +68,9 @@ export function addDataOutputMutations(
       resolve: async (_root, args, ctx) => {
         const { key, input } = memberOf(args.input);
         const entry = entryOf(key);
-        return ctx.dataOutputs.create(entry.view.name, await valuesOf(entry, key, input, ctx));
+        return ctx.prisma.$transaction(async (tx) =>
+          ctx.dataOutputs.create(entry.view.name, await valuesOf(entry, key, input, ctx, tx), tx),
+        );
       },
     }),
     updateDataOutputConfiguration: t.field({
@@ -77,7 +84,8 @@ export function addDataOutputMutations(
         const { key, input } = memberOf(args.input);
         const entry = entryOf(key);
         const base = await ctx.dataOutputs.findBase(id);
-        if (!base || !names.includes(base.plugin)) throw missing(id);
+        if (!base) throw missing(id);
+        if (!names.includes(base.plugin)) throw pluginNotAvailable(id, base.plugin);
         if (base.plugin !== entry.view.name) {
           const stored = entries.find((e) => e.view.name === base.plugin)?.view.platform ?? '';
           throw badUserInput('Wrong plugin', [
@@ -88,10 +96,13 @@ export function addDataOutputMutations(
             },
           ]);
         }
-        const updated = await ctx.dataOutputs.update(
-          id,
-          entry.view.name,
-          await valuesOf(entry, key, input, ctx, id),
+        const updated = await ctx.prisma.$transaction(async (tx) =>
+          ctx.dataOutputs.update(
+            id,
+            entry.view.name,
+            await valuesOf(entry, key, input, ctx, tx, id),
+            tx,
+          ),
         );
         if (!updated) throw missing(id);
         return updated;
@@ -105,8 +116,10 @@ export function addDataOutputMutations(
       resolve: async (_root, args, ctx) => {
         const id = configurationId(args.id);
         const deleted = await ctx.dataOutputs.delete(id, names);
-        if (!deleted) throw missing(id);
-        return deleted;
+        if (deleted) return deleted;
+        const base = await ctx.dataOutputs.findBase(id);
+        if (base && !names.includes(base.plugin)) throw pluginNotAvailable(id, base.plugin);
+        throw missing(id);
       },
     }),
   }));

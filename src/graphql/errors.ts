@@ -34,6 +34,18 @@ export function pluginNotFound(name: string, known: readonly string[]): GraphQLE
   );
 }
 
+/**
+ * A stored configuration of a plugin this instance does not have (another instance on the same
+ * database does, e.g. a newer release during a rolling upgrade): it is neither changed nor removed here.
+ */
+export function pluginNotAvailable(id: string, plugin: string): GraphQLError {
+  return new GraphQLError(
+    `Configuration ${id} belongs to plugin ${plugin}, which this instance of the service does not have; nothing was changed. ` +
+      `Send the request to an instance with ${plugin} installed (during a rolling upgrade, try again once it is done).`,
+    { extensions: { code: 'PLUGIN_NOT_AVAILABLE', plugin } },
+  );
+}
+
 /** The `id` argument as a string, or BAD_USER_INPUT when it cannot be a configuration's id. */
 export function configurationId(id: string | number): string {
   const value = String(id);

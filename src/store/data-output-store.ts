@@ -135,9 +135,14 @@ export class DataOutputStore {
     return { count, ids: rows.map((row) => row.id) };
   }
 
-  async create(plugin: string, values: ConfigValues): Promise<ConfigRow> {
+  /** Stores a configuration; in the transaction `tx` when given (see `update`). */
+  async create(
+    plugin: string,
+    values: ConfigValues,
+    tx: Prisma.TransactionClient = this.prisma,
+  ): Promise<ConfigRow> {
     const table = this.#table(plugin);
-    const row = await this.prisma.dataOutputConfiguration.create({
+    const row = await tx.dataOutputConfiguration.create({
       data: {
         plugin,
         [table.relation]: { create: values },
@@ -147,11 +152,19 @@ export class DataOutputStore {
     return this.#toConfigRow(row);
   }
 
-  /** Replaces the plugin row's values; null when no configuration of that plugin has the id. */
-  async update(id: string, plugin: string, values: ConfigValues): Promise<ConfigRow | null> {
+  /**
+   * Replaces the plugin row's values; null when no configuration of that plugin has the id. With
+   * `tx`, the write joins that transaction (whose reads its values were checked against).
+   */
+  async update(
+    id: string,
+    plugin: string,
+    values: ConfigValues,
+    tx: Prisma.TransactionClient = this.prisma,
+  ): Promise<ConfigRow | null> {
     const table = this.#table(plugin);
     try {
-      const row = await this.prisma.dataOutputConfiguration.update({
+      const row = await tx.dataOutputConfiguration.update({
         where: { id, plugin },
         data: {
           updatedAt: new Date(),

@@ -1,6 +1,12 @@
 import type { PlatformSettings } from '@data-product-portal/plugin-sdk';
 import { storedSettingsSchema } from '../catalog/platform-settings.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+
+/**
+ * The channel every instance LISTENs on; a settings write NOTIFYs it in its own transaction, so
+ * the notification goes out when (and only if) the write commits. The payload is the platform key.
+ */
+export const SETTINGS_CHANNEL = 'platform_settings_changed';
 
 export interface StoredPlatformSettings {
   platform: string;
@@ -12,9 +18,14 @@ export type PlatformSettingsSnapshot = ReadonlyMap<string, StoredPlatformSetting
 
 /**
  * Platform settings, read from the database and kept in memory. Every change made through this
- * store is seen at once; changes made by another instance sharing the database are picked up
- * within `maxAgeMs`. `generation` changes whenever the snapshot does, so anything derived from
- * it (form options, cached results) knows when to recompute.
+ * store is seen at once. Another instance sharing the database NOTIFYs its changes: the listener
+ * calls `invalidate`, and the next read fetches the rows again. `maxAgeMs` bounds the age of the
+ * copy all the same, for a notification lost in a way the listener cannot tell. `generation`
+ * changes whenever the snapshot does, so anything derived from it (form options, cached results)
+ * knows when to recompute.
+ *
+ * Writes of data output configurations do not rely on this copy: `inTransaction` reads the
+ * settings they are checked against in the write's own transaction.
  *
  * While the database cannot be read, the last copy read keeps serving (plugins and forms answer
  * as before); each failed re-read is logged and the next is tried `maxAgeMs` later.
@@ -27,6 +38,7 @@ export class PlatformSettingsStore {
   #writes = 0;
   #loaded = false;
   #failures = 0;
+  #invalidations = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -51,13 +63,42 @@ export class PlatformSettingsStore {
     return (await this.current()).get(platform) ?? null;
   }
 
-  /** Replaces the settings of one platform. */
+  /** The copy is out of date (a NOTIFY, or notifications possibly missed): the next read re-reads. */
+  invalidate(): void {
+    this.#invalidations += 1;
+    this.#fetchedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * The settings of one platform as stored now, read in the transaction `tx` and kept from
+   * changing (FOR SHARE) until it ends: a write checked against them is stored only if they still
+   * hold when it commits. A concurrent `set` of that platform waits for the transaction.
+   */
+  async inTransaction(
+    tx: Prisma.TransactionClient,
+    platform: string,
+  ): Promise<StoredPlatformSettings | null> {
+    const [row] = await tx.$queryRaw<Array<{ settings: unknown; updated_at: Date }>>`
+      SELECT settings, updated_at FROM platform_configurations WHERE platform = ${platform} FOR SHARE`;
+    if (!row) return null;
+    const parsed = storedSettingsSchema.safeParse(row.settings);
+    if (!parsed.success) {
+      this.#ignoring(platform, parsed.error.message);
+      return null;
+    }
+    return { platform, settings: parsed.data, updatedAt: row.updated_at };
+  }
+
+  /** Replaces the settings of one platform and tells every instance (see SETTINGS_CHANNEL). */
   async set(platform: string, settings: PlatformSettings): Promise<StoredPlatformSettings> {
-    const row = await this.prisma.platformConfiguration.upsert({
-      where: { platform },
-      create: { platform, settings },
-      update: { settings },
-    });
+    const [row] = await this.prisma.$transaction([
+      this.prisma.platformConfiguration.upsert({
+        where: { platform },
+        create: { platform, settings },
+        update: { settings },
+      }),
+      this.prisma.$executeRaw`SELECT pg_notify(${SETTINGS_CHANNEL}, ${platform})`,
+    ]);
     const stored = { platform: row.platform, settings, updatedAt: row.updatedAt };
     this.#writes += 1;
     this.#replace(new Map([...this.#snapshot, [platform, stored]]));
@@ -67,9 +108,16 @@ export class PlatformSettingsStore {
   async #reload(): Promise<PlatformSettingsSnapshot> {
     const startedAt = performance.now();
     const writes = this.#writes;
+    let invalidations = this.#invalidations;
     let rows: Awaited<ReturnType<typeof this.prisma.platformConfiguration.findMany>>;
     try {
-      rows = await this.prisma.platformConfiguration.findMany({ orderBy: { platform: 'asc' } });
+      rows = await this.#read();
+      // A change was notified while reading: the rows may predate it. Read once more; should
+      // changes keep coming, the copy stays marked stale and the next request reads again.
+      if (invalidations !== this.#invalidations) {
+        invalidations = this.#invalidations;
+        rows = await this.#read();
+      }
     } catch (error) {
       // Nothing read yet (start-up) has no copy to fall back on.
       if (!this.#loaded) throw error;
@@ -94,18 +142,25 @@ export class PlatformSettingsStore {
           settings: parsed.data,
           updatedAt: row.updatedAt,
         });
-      else
-        this.warn(
-          `Ignoring the stored settings of platform ${row.platform}: not a map of option lists (${parsed.error.message})`,
-        );
+      else this.#ignoring(row.platform, parsed.error.message);
     }
     // A write landed while reading: the rows may predate it, so keep the snapshot (which has it)
     // and read again next time.
     if (writes !== this.#writes) return this.#snapshot;
-    this.#fetchedAt = startedAt;
+    if (invalidations === this.#invalidations) this.#fetchedAt = startedAt;
     this.#loaded = true;
     this.#replace(next);
     return this.#snapshot;
+  }
+
+  #read() {
+    return this.prisma.platformConfiguration.findMany({ orderBy: { platform: 'asc' } });
+  }
+
+  #ignoring(platform: string, problem: string): void {
+    this.warn(
+      `Ignoring the stored settings of platform ${platform}: not a map of option lists (${problem})`,
+    );
   }
 
   #replace(next: PlatformSettingsSnapshot): void {

@@ -211,8 +211,11 @@ describe(`the ${S3_PACKAGE} package upgraded from 1.0.0 to 1.1.0, then put back`
   }
 
   step('the migration recorded the plugin version that brought it, on both databases', async () => {
-    const sql = `SELECT migration_name, plugin, plugin_version FROM plugin_migrations WHERE plugin = '${S3_PLUGIN}'`;
+    const sql = `SELECT migration_name, plugin, plugin_version FROM plugin_migrations WHERE plugin = '${S3_PLUGIN}' ORDER BY migration_name`;
     const expected = [
+      // 1.0.0's migration does not record itself: the service running 1.0.0 recorded it, with
+      // the range of versions it can have come with.
+      { migration_name: CREATE_TABLE, plugin: S3_PLUGIN, plugin_version: '<=1.0.0' },
       { migration_name: ADD_STORAGE_CLASS, plugin: S3_PLUGIN, plugin_version: '1.1.0' },
     ];
     expect(await postgres?.query(sql)).toEqual(expected);

@@ -31,7 +31,7 @@ describe('configurations of a plugin that is no longer enabled', () => {
   });
   afterAll(() => db?.drop());
 
-  it('are neither listed, read nor deletable, and are kept in the database', async () => {
+  it('are neither listed, read, updated nor deleted, and are kept in the database', async () => {
     const glueOnly = await startTestService({
       DATABASE_URL: db.url,
       ENABLED_PLUGINS: 'GlueDataOutput',
@@ -48,7 +48,29 @@ describe('configurations of a plugin that is no longer enabled', () => {
         glueOnly,
         `mutation { deleteDataOutputConfiguration(id: "${snowflakeId}") { id } }`,
       );
-      expect(removal.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      // Refused naming the plugin, not "not found": the row is there, for the instances that have it.
+      expect(removal.errors?.[0]?.extensions).toEqual({
+        code: 'PLUGIN_NOT_AVAILABLE',
+        plugin: 'SnowflakeDataOutput',
+      });
+      expect(removal.errors?.[0]?.message).toContain(
+        `Configuration ${snowflakeId} belongs to plugin SnowflakeDataOutput, which this instance of the service does not have`,
+      );
+      const glue = await formOf(glueOnly, 'GlueDataOutput');
+      const update = await graphql(
+        glueOnly,
+        'mutation($id: ID!, $input: DataOutputConfigurationInput!) { updateDataOutputConfiguration(id: $id, input: $input) { id } }',
+        { id: snowflakeId, input: { glue: fill(glue, 1) } },
+      );
+      expect(update.errors?.[0]?.extensions).toEqual({
+        code: 'PLUGIN_NOT_AVAILABLE',
+        plugin: 'SnowflakeDataOutput',
+      });
+      const missing = await graphql(
+        glueOnly,
+        'mutation { deleteDataOutputConfiguration(id: "00000000-0000-4000-8000-000000000000") { id } }',
+      );
+      expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(await rowCounts(glueOnly)).toEqual({ base: 2, plugin: 2 });
     } finally {
       await glueOnly.close();
