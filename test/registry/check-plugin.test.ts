@@ -34,6 +34,7 @@ describe('plugin check', () => {
     const plugin = definePlugin({
       ...examplePlugin,
       check: undefined,
+      consoleUrl: undefined,
       config: z.object({
         bare: z.string(),
         shown: storedField(z.string(), { description: 'ok' }).meta({
@@ -51,6 +52,7 @@ describe('plugin check', () => {
     const plugin = definePlugin({
       ...examplePlugin,
       check: undefined,
+      consoleUrl: undefined,
       config: z.object({
         mode: storedField(z.enum(['read-only', 'ok']), { description: 'Mode.' }),
       }),
