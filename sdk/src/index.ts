@@ -7,6 +7,7 @@
 
 import * as host from './internal.js';
 
+export { awsConsoleUrl, awsSettings } from './aws.js';
 export type {
   CheckContext,
   ConfigCheck,

@@ -20,7 +20,7 @@ describe('plugin check', () => {
     expect(problemsOf(copy)).toEqual([]);
   });
 
-  it.each([['0.9.0'], ['2.0.0'], ['1.4.0']])(
+  it.each([['0.9.0'], ['2.0.0'], ['1.5.0']])(
     'refuses a plugin made by a bundled SDK %s whose contract the host lacks',
     (version) => {
       const other = { ...examplePlugin, [PLUGIN_BRAND]: { contractVersion: version } };
