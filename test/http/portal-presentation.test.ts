@@ -284,7 +284,9 @@ describe.each(BACKENDS)('what the portal shows around a configuration, on $name'
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(
-      (bad.errors?.[0]?.extensions?.issues as Array<{ path: unknown[] }>).map((i) => i.path),
+      ((bad.errors?.[0]?.extensions?.issues ?? []) as Array<{ path: unknown[] }>).map(
+        (i) => i.path,
+      ),
     ).toEqual([['values', 'loginUrl'], ['values']]);
     const unknown = await graphql(service, SETTINGS, { platform: 'nope', values: {} });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('PLUGIN_NOT_FOUND');

@@ -10,12 +10,9 @@ import { z } from 'zod';
 
 // Added in 1.2.0: the bucket ARN of each bucket per environment, for the technical information.
 const namedSettings = awsSettings.extend({
-  bucketArns: z
-    .record(z.string(), z.string().min(1))
-    .optional()
-    .meta({
-      description: 'The ARN of each bucket (by the name the form offers) in the environment.',
-    }),
+  bucketArns: z.record(z.string(), z.string().min(1)).optional().meta({
+    description: 'The ARN of each bucket (by the name the form offers) in the environment.',
+  }),
 });
 
 const config = z.object({
