@@ -24,7 +24,7 @@ import {
 
 const S3_PACKAGE = '@data-product-portal/plugin-s3';
 const S3_PLUGIN = 'S3DataOutput';
-const S3_VERSION = '1.1.0';
+const S3_VERSION = '1.2.0';
 const S3_SOURCE = `package ${S3_PACKAGE}@${S3_VERSION}`;
 const S3_MIGRATIONS = ['20261126140000_s3_data_output', '20261127145943_s3_add_storage_class'];
 
@@ -87,7 +87,7 @@ async function expectS3Listed(service: RunningService): Promise<string[]> {
     version: S3_VERSION,
     source: S3_SOURCE,
     parentPlatform: 'aws',
-    package: { name: S3_PACKAGE, version: S3_VERSION, contractRange: '^1.3.0' },
+    package: { name: S3_PACKAGE, version: S3_VERSION, contractRange: '^1.4.0' },
   });
   return plugins.map((plugin) => plugin.name);
 }
