@@ -61,4 +61,24 @@ describe('plugin check', () => {
       'config field `mode`: enum values read-only are not valid GraphQL names.',
     ]);
   });
+
+  it('checks what a 1.4 plugin declares for the portal, naming each problem', () => {
+    const plugin = {
+      ...examplePlugin,
+      resultString: { template: '{bucket}/{nope}', postProcess: 'trim' },
+      technicalInfo: { template: '' },
+      namedSettings: { region: 'eu-west-1' },
+      consoleUrl: 'https://console.aws.amazon.com',
+    };
+    expect(problemsOf(plugin)).toEqual([
+      'resultString.postProcess must be a function (rendered) => string',
+      'technicalInfo.template must be a template such as {database}.{table}',
+      'namedSettings must be a Zod object schema of optional fields',
+      'consoleUrl must be a function ({ config, settings, environment }) => { url } or { reason }',
+    ]);
+    const unknownField = { ...examplePlugin, resultString: { template: '{bucket}/{nope}' } };
+    expect(problemsOf(unknownField)).toEqual([
+      'resultString template names {nope}, which is not a config field (bucket, note).',
+    ]);
+  });
 });
