@@ -327,7 +327,7 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
       name: S3_PLUGIN,
       version: S3_VERSION,
       source: S3_SOURCE,
-      contractRange: '^1.3.0',
+      contractRange: '^1.4.0',
       migrations: S3_MIGRATIONS.map((name) =>
         expect.stringMatching(new RegExp(`(^|/)migrations/${name}$`)),
       ),
