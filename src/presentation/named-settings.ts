@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export type SettingValues = Readonly<Record<string, unknown>>;
 
@@ -30,7 +30,8 @@ export class NamedSettingsReader {
 
   async set(platform: string, environment: string, values: SettingValues) {
     this.#read.delete(platform);
-    const json = values as Record<string, string>;
+    // Validated by the plugin's Zod schema from a JSON object: JSON again.
+    const json = values as Prisma.InputJsonObject;
     return this.prisma.platformNamedSettings.upsert({
       where: { platform_environment: { platform, environment } },
       create: { platform, environment, values: json },

@@ -45,7 +45,7 @@ export function consoleLinkOf(
   if (!plugin.consoleUrl)
     return { url: null, reason: `Plugin ${plugin.name} offers no console link.` };
   const result = plugin.consoleUrl({
-    config: config as never,
+    config,
     settings: settingsFor(settings, environment),
     environment,
   });
