@@ -204,7 +204,9 @@ async function expectS3OnPreviewPage(service: RunningService): Promise<void> {
     await form.getByLabel(/^Path\*?$/).fill('from/the/page');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/^Saved /).waitFor();
-    await page.getByRole('cell', { name: 'from/the/page' }).waitFor();
+    await page.getByRole('cell', { name: 'from/the/page', exact: true }).waitFor();
+    // Its resulting path, rendered by the package's template (an empty suffix leaves no segment).
+    await page.getByRole('cell', { name: 'curated/from/the/page', exact: true }).waitFor();
   } finally {
     await browser.close();
   }
