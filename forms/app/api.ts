@@ -40,12 +40,13 @@ export async function request<T>(query: string, variables: Record<string, unknow
   return answer.data as T;
 }
 
-export interface PluginTile {
-  name: string;
-  displayName: string;
-  platform: string;
-  parentPlatform: string | null;
-  notConfigured: boolean;
+/** A tile of `platformTiles`: a platform (with its plugin) or a parent holding platforms. */
+export interface PlatformTile {
+  key: string;
+  label: string;
+  plugin: string | null;
+  configured: boolean;
+  children: PlatformTile[];
 }
 
 export interface PlatformSetting {
@@ -62,12 +63,13 @@ export interface PlatformConfiguration {
 }
 
 export const PAGE_QUERY = `{
-  plugins { name displayName platform parentPlatform notConfigured }
+  platformTiles { key label plugin configured children { key label plugin configured } }
   platformConfigurations { platform plugin configured settings { name description options } }
 }`;
 
 export interface PluginForm {
   name: string;
+  resultLabel: string;
   displayName: string;
   platform: string;
   description: string;
@@ -79,7 +81,7 @@ export interface PluginForm {
 
 export const FORM_QUERY = `query PluginForm($name: String!) {
   pluginForm(name: $name) {
-    name displayName platform description notConfigured
+    name displayName platform description notConfigured resultLabel
     elements { name label hidden }
     jsonSchema(dialect: DRAFT_07)
     uiSchema(renderer: RJSF)
@@ -103,7 +105,7 @@ export function listQuery(form: PluginForm): string {
   return `query List($plugin: String) {
     dataOutputConfigurations(plugin: $plugin, first: 20) {
       totalCount
-      nodes { id createdAt ... on ${form.name} { ${fields} } }
+      nodes { id createdAt resultString consoleUrl { url reason } ... on ${form.name} { ${fields} } }
     }
   }`;
 }
@@ -111,6 +113,18 @@ export function listQuery(form: PluginForm): string {
 export interface StoredList {
   dataOutputConfigurations: {
     totalCount: number;
-    nodes: Array<Record<string, unknown> & { id: string; createdAt: string }>;
+    nodes: Array<
+      Record<string, unknown> & {
+        id: string;
+        createdAt: string;
+        resultString: string | null;
+        consoleUrl: { url: string | null; reason: string | null };
+      }
+    >;
   };
 }
+
+/** The resulting access path of the values typed so far. */
+export const RESULT_QUERY = `query Result($plugin: String!, $values: JSONObject!) {
+  renderResultString(plugin: $plugin, values: $values)
+}`;

@@ -7,8 +7,8 @@ import {
   listQuery,
   PAGE_QUERY,
   type PlatformConfiguration,
+  type PlatformTile,
   type PluginForm,
-  type PluginTile,
   request,
   type StoredList,
 } from './api.js';
@@ -18,7 +18,7 @@ import { StoredConfigurations } from './stored-list.js';
 import { Tiles } from './tiles.js';
 
 interface PageData {
-  plugins: PluginTile[];
+  platformTiles: PlatformTile[];
   platformConfigurations: PlatformConfiguration[];
 }
 
@@ -62,7 +62,9 @@ function App() {
     <main className="container py-4">
       <h1 className="h3 mb-3">Data output forms</h1>
       {failure ? <div className="alert alert-danger">{failure}</div> : null}
-      {page ? <Tiles plugins={page.plugins} selected={selected} onSelect={setSelected} /> : null}
+      {page ? (
+        <Tiles tiles={page.platformTiles} selected={selected} onSelect={setSelected} />
+      ) : null}
       {form && form.name === selected ? (
         <div className="mt-4">
           <h2 className="h4">{form.displayName}</h2>

@@ -1,8 +1,15 @@
 import Form from '@rjsf/react-bootstrap';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-import { useState } from 'react';
-import { CREATE_MUTATION, type Issue, type PluginForm, RequestFailed, request } from './api.js';
+import { useEffect, useState } from 'react';
+import {
+  CREATE_MUTATION,
+  type Issue,
+  type PluginForm,
+  RESULT_QUERY,
+  RequestFailed,
+  request,
+} from './api.js';
 
 type Values = Record<string, unknown>;
 
@@ -31,6 +38,17 @@ export function PluginFormView(props: { form: PluginForm; onSaved: () => void })
   const [values, setValues] = useState<Values>({});
   const [issues, setIssues] = useState<Issue[]>([]);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  // The "Resulting table" box follows the values as they are typed, rendered by the plugin.
+  useEffect(() => {
+    let current = true;
+    request<{ renderResultString: string | null }>(RESULT_QUERY, { plugin: form.name, values })
+      .then((data) => current && setResult(data.renderResultString))
+      .catch(() => current && setResult(null));
+    return () => {
+      current = false;
+    };
+  }, [form.name, values]);
 
   const save = async (data: Values) => {
     setStatus(null);
@@ -84,6 +102,12 @@ export function PluginFormView(props: { form: PluginForm; onSaved: () => void })
           }}
           onSubmit={(event) => void save(event.formData as Values)}
         />
+        {result === null ? null : (
+          <output className="d-block mt-3" aria-label={form.resultLabel}>
+            <span className="text-secondary">{form.resultLabel}: </span>
+            <code data-result>{result}</code>
+          </output>
+        )}
         {status ? (
           <div
             role="status"

@@ -19,6 +19,8 @@ export function StoredConfigurations(props: { form: PluginForm; list: StoredList
             {columns.map((column) => (
               <th key={column.name}>{column.label}</th>
             ))}
+            <th>{props.form.resultLabel}</th>
+            <th>Console</th>
           </tr>
         </thead>
         <tbody>
@@ -30,6 +32,18 @@ export function StoredConfigurations(props: { form: PluginForm; list: StoredList
               {columns.map((column) => (
                 <td key={column.name}>{shown(node[column.name])}</td>
               ))}
+              <td>
+                <code>{shown(node.resultString)}</code>
+              </td>
+              <td>
+                {node.consoleUrl.url ? (
+                  <a href={node.consoleUrl.url} target="_blank" rel="noreferrer">
+                    Open
+                  </a>
+                ) : (
+                  <small className="text-secondary">{node.consoleUrl.reason}</small>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

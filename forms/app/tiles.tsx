@@ -1,55 +1,34 @@
-import type { PluginTile } from './api.js';
+import type { PlatformTile } from './api.js';
 
-interface Group {
-  parent: string | null;
-  plugins: PluginTile[];
-}
-
-/** Plugins with a parent platform share its tile (AWS: S3, Glue, Redshift); others stand alone. */
-function groups(plugins: readonly PluginTile[]): Group[] {
-  const result: Group[] = [];
-  for (const plugin of plugins) {
-    const group = plugin.parentPlatform
-      ? result.find((g) => g.parent === plugin.parentPlatform)
-      : undefined;
-    if (group) group.plugins.push(plugin);
-    else result.push({ parent: plugin.parentPlatform, plugins: [plugin] });
-  }
-  return result;
-}
-
+/** The API's tiles: parents (AWS: Glue, Redshift, S3) as a group, other platforms alone. */
 export function Tiles(props: {
-  plugins: readonly PluginTile[];
+  tiles: readonly PlatformTile[];
   selected: string | null;
   onSelect: (name: string) => void;
 }) {
-  const tile = (plugin: PluginTile) => (
+  const tile = (platform: PlatformTile) => (
     <button
-      key={plugin.name}
+      key={platform.key}
       type="button"
-      className={`btn tile ${plugin.name === props.selected ? 'btn-primary' : 'btn-outline-primary'}`}
-      aria-pressed={plugin.name === props.selected}
-      data-plugin={plugin.name}
-      onClick={() => props.onSelect(plugin.name)}
+      className={`btn tile ${platform.plugin === props.selected ? 'btn-primary' : 'btn-outline-primary'}`}
+      aria-pressed={platform.plugin === props.selected}
+      data-plugin={platform.plugin}
+      onClick={() => platform.plugin && props.onSelect(platform.plugin)}
     >
-      {plugin.displayName}
-      {plugin.notConfigured ? <small className="d-block">not configured</small> : null}
+      {platform.label}
+      {platform.configured ? null : <small className="d-block">not configured</small>}
     </button>
   );
   return (
     <nav className="tiles" aria-label="Platforms">
-      {groups(props.plugins).map((group) =>
-        group.parent ? (
-          <section
-            key={group.parent}
-            className="tile-group card"
-            aria-label={group.parent.toUpperCase()}
-          >
-            <h2 className="h6 card-header">{group.parent.toUpperCase()}</h2>
-            <div className="card-body">{group.plugins.map(tile)}</div>
+      {props.tiles.map((parent) =>
+        parent.plugin === null ? (
+          <section key={parent.key} className="tile-group card" aria-label={parent.label}>
+            <h2 className="h6 card-header">{parent.label}</h2>
+            <div className="card-body">{parent.children.map(tile)}</div>
           </section>
         ) : (
-          group.plugins.map(tile)
+          tile(parent)
         ),
       )}
     </nav>

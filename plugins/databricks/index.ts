@@ -7,6 +7,11 @@ import {
 } from '@data-product-portal/plugin-sdk';
 import { z } from 'zod';
 
+// The console link opens the workspace the data products work in.
+const namedSettings = z.object({
+  workspaceUrl: z.url().optional().meta({ description: 'The Databricks workspace URL.' }),
+});
+
 const config = z
   .object({
     catalog: containerField(
@@ -29,8 +34,18 @@ export default definePlugin({
     iconName: 'databricks-logo.svg',
     detailedName: 'Schema',
     resultLabel: 'Resulting table',
-    resultTooltip: 'The table (or path) you can access through this technical asset',
+    resultTooltip: 'The table you can access through this technical asset',
   },
+  resultString: { template: '{catalog}.{schema}.{table}' },
+  technicalInfo: { template: '{catalog}.{schema}.{table}' },
+  namedSettings,
+  consoleUrl: ({ settings }) =>
+    typeof settings.workspaceUrl === 'string'
+      ? { url: settings.workspaceUrl }
+      : {
+          reason:
+            'The Databricks workspace URL is not configured: an operator stores workspaceUrl with configurePlatformSettings.',
+        },
   config,
   prismaFragment: new URL('./model.prisma', import.meta.url),
   migrations: new URL('./migrations/', import.meta.url),

@@ -1,17 +1,22 @@
 import {
+  aws,
+  awsConsoleUrl,
+  awsSettings,
   containerField,
   definePlugin,
   formField,
-  identifier,
+  IDENTIFIER_MAX_LENGTH,
   tableAccessFields,
   tableAccessRules,
+  text,
+  trimTrailingUnderscores,
 } from '@data-product-portal/plugin-sdk';
 import { z } from 'zod';
 
 const config = z
   .object({
     database: containerField('Database', 'The Glue database to give write access to.', 'databases'),
-    databaseSuffix: formField(identifier(), {
+    databaseSuffix: formField(text(IDENTIFIER_MAX_LENGTH), {
       label: 'Database suffix',
       tooltip:
         'The name of the database to give write access to. Defaults to data product namespace',
@@ -28,11 +33,21 @@ export default definePlugin({
     key: 'glue',
     displayName: 'Glue',
     iconName: 'glue-logo.svg',
-    parentPlatform: 'aws',
+    parentTile: aws,
     detailedName: 'Database',
     resultLabel: 'Resulting table',
-    resultTooltip: 'The table (or path) you can access through this technical asset',
+    resultTooltip: 'The table you can access through this technical asset',
   },
+  resultString: {
+    template: '{database}__{databaseSuffix}.{table}',
+    postProcess: trimTrailingUnderscores,
+  },
+  technicalInfo: {
+    template: '{database}__{databaseSuffix}.{table}',
+    postProcess: trimTrailingUnderscores,
+  },
+  namedSettings: awsSettings,
+  consoleUrl: ({ settings }) => awsConsoleUrl(settings, 'athena'),
   config,
   prismaFragment: new URL('./model.prisma', import.meta.url),
   migrations: new URL('./migrations/', import.meta.url),

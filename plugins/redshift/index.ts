@@ -1,9 +1,13 @@
 import {
+  aws,
+  awsConsoleUrl,
+  awsSettings,
   containerField,
   definePlugin,
   schemaField,
   tableAccessFields,
   tableAccessRules,
+  trimTrailingUnderscores,
 } from '@data-product-portal/plugin-sdk';
 import { z } from 'zod';
 
@@ -27,11 +31,15 @@ export default definePlugin({
     key: 'redshift',
     displayName: 'Redshift',
     iconName: 'aws-redshift-logo.svg',
-    parentPlatform: 'aws',
+    parentTile: aws,
     detailedName: 'Schema',
     resultLabel: 'Resulting table',
-    resultTooltip: 'The table (or path) you can access through this technical asset',
+    resultTooltip: 'The table you can access through this technical asset',
   },
+  resultString: { template: '{database}__{schema}.{table}', postProcess: trimTrailingUnderscores },
+  technicalInfo: { template: '{database}__{schema}.{table}', postProcess: trimTrailingUnderscores },
+  namedSettings: awsSettings,
+  consoleUrl: ({ settings }) => awsConsoleUrl(settings, 'redshiftv2'),
   config,
   prismaFragment: new URL('./model.prisma', import.meta.url),
   migrations: new URL('./migrations/', import.meta.url),

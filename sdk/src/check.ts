@@ -21,6 +21,18 @@ export interface ConfigIssue {
 export type PlatformSettings = Readonly<Record<string, readonly string[]>>;
 
 /**
+ * The data product a configuration belongs to.
+ *
+ * @public
+ */
+export interface ConfigOwner {
+  dataProductId: string;
+  /** The product's namespace; pre-fills `useNamespaceWhenNotSourceAligned` fields. */
+  namespace: string;
+  sourceAligned: boolean;
+}
+
+/**
  * What a plugin's `check` knows besides the value.
  *
  * @public
@@ -31,6 +43,8 @@ export interface CheckContext {
   operation: 'create' | 'update';
   /** The configuration being updated. */
   id?: string;
+  /** The data product it belongs to, when the client named one (since contract 1.4). */
+  owner?: ConfigOwner;
 }
 
 /**

@@ -2,6 +2,14 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { ConfigCheck } from './check.js';
 import { CONTRACT_VERSION, PLUGIN_BRAND, type PluginStamp } from './contract.js';
+import type {
+  ConsoleUrlContext,
+  ConsoleUrlResult,
+  NamedSettingsSchema,
+  ParentTile,
+  RenderedString,
+  TechnicalInfoSpec,
+} from './presentation.js';
 
 /**
  * Platform metadata the portal UI shows (tiles, form header, result box).
@@ -14,8 +22,14 @@ export interface PlatformMetadata {
   displayName: string;
   /** Icon file name the frontend resolves, e.g. `glue-logo.svg`. */
   iconName: string;
-  /** Groups the plugin under a parent tile (e.g. `aws`). */
+  /** Groups the plugin under a parent tile (e.g. `aws`). Set from `parentTile` when omitted. */
   parentPlatform?: string;
+  /**
+   * The parent tile itself, with its label and icon (e.g. the SDK's `aws`). Plugins naming the same
+   * parent must agree on it; a parent no plugin declares is shown as its key in capitals with
+   * icon `<key>-logo.svg`. Since contract 1.4.
+   */
+  parentTile?: ParentTile;
   /** Name of the thing a configuration points at, e.g. `Schema`. */
   detailedName: string;
   resultLabel: string;
@@ -64,6 +78,25 @@ export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
    * `optionsFrom` field holds one of the platform's configured options.
    */
   check?: ConfigCheck<z.output<C>>;
+  /**
+   * How the configuration's resulting access path renders ("Resulting table" in the form and on
+   * asset cards), from its stored fields. Since contract 1.4.
+   */
+  resultString?: RenderedString;
+  /**
+   * Platform settings besides the option lists (account ids, URLs, ARNs): a Zod object of optional
+   * fields. Operators store them per platform and, with `hasEnvironments`, per environment.
+   * Since contract 1.4.
+   */
+  namedSettings?: NamedSettingsSchema;
+  /** A link to the platform's console for a configuration, or why there is none. Since contract 1.4. */
+  // Method syntax: a plugin for one config still fits where any plugin is expected.
+  consoleUrl?(context: ConsoleUrlContext<z.output<C>>): ConsoleUrlResult;
+  /**
+   * The configuration's technical information in each environment the platform has settings for
+   * (platforms with `hasEnvironments`). Since contract 1.4.
+   */
+  technicalInfo?: TechnicalInfoSpec;
 }
 
 /**
@@ -73,8 +106,11 @@ export interface PluginSpec<C extends ConfigSchema = ConfigSchema> {
  * @public
  */
 export interface DataOutputPlugin<C extends ConfigSchema = ConfigSchema>
-  extends Readonly<Omit<PluginSpec<C>, 'prismaFragment' | 'migrations' | 'migration'>> {
+  extends Readonly<
+    Omit<PluginSpec<C>, 'prismaFragment' | 'migrations' | 'migration' | 'consoleUrl'>
+  > {
   readonly prismaFragment: string;
+  consoleUrl?(context: ConsoleUrlContext<z.output<C>>): ConsoleUrlResult;
   /** The folder of the plugin's migrations, when it declares one. */
   readonly migrations?: string;
   /** The plugin's one migration folder, when it declares that instead. */
@@ -95,7 +131,12 @@ export function definePlugin<C extends ConfigSchema>(spec: PluginSpec<C>): DataO
   const { migrations, migration, ...rest } = spec;
   return Object.freeze({
     ...rest,
-    platform: Object.freeze({ ...spec.platform }),
+    platform: Object.freeze({
+      ...spec.platform,
+      ...(spec.platform.parentTile && spec.platform.parentPlatform === undefined
+        ? { parentPlatform: spec.platform.parentTile.key }
+        : {}),
+    }),
     prismaFragment: toPath(spec.prismaFragment),
     ...(migrations === undefined ? {} : { migrations: toPath(migrations) }),
     ...(migration === undefined ? {} : { migration: toPath(migration) }),

@@ -7,7 +7,14 @@
 
 import * as host from './internal.js';
 
-export type { CheckContext, ConfigCheck, ConfigIssue, PlatformSettings } from './check.js';
+export { awsConsoleUrl, awsSettings } from './aws.js';
+export type {
+  CheckContext,
+  ConfigCheck,
+  ConfigIssue,
+  ConfigOwner,
+  PlatformSettings,
+} from './check.js';
 export {
   type ConfigSchema,
   type DataOutputPlugin,
@@ -26,6 +33,22 @@ export {
   storedField,
 } from './field.js';
 export { MIGRATION_SQL, type PluginMigration, pluginMigrations } from './migrations.js';
+export {
+  aws,
+  type ConsoleUrlContext,
+  type ConsoleUrlResult,
+  dashesToUnderscores,
+  dropEmptyPathSegments,
+  type NamedSettingsSchema,
+  type ParentTile,
+  type RenderedString,
+  renderString,
+  renderTemplate,
+  type TechnicalInfoSpec,
+  type TemplateValues,
+  templateFields,
+  trimTrailingUnderscores,
+} from './presentation.js';
 export {
   type AccessGranularity,
   accessGranularity,

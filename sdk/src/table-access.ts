@@ -34,11 +34,12 @@ export function containerField(label: string, description: string, optionsFrom: 
 }
 
 /**
- * The schema field of platforms that have one (Snowflake, Databricks, Redshift).
+ * The schema field of platforms that have one (Snowflake, Databricks, Redshift). It may be sent
+ * empty, as the portal allows: the resulting path then leaves it out.
  *
  * @public
  */
-export const schemaField = formField(identifier(), {
+export const schemaField = formField(text(IDENTIFIER_MAX_LENGTH), {
   label: 'Schema',
   tooltip: 'The name of the schema to give write access to. Defaults to data product namespace',
 });

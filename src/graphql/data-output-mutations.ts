@@ -1,10 +1,13 @@
+import type { ConfigOwner } from '@data-product-portal/plugin-sdk';
 import type { PluginEntry } from '../catalog/plugin-view.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import type { BaseRow } from '../store/data-output-store.js';
 import { parseConfiguration } from '../validation/parse-configuration.js';
 import type { Builder, Context } from './builder.js';
 import type { DataOutputInterfaceRef } from './data-output-interface.js';
 import { badUserInput, configurationId, notFound, pluginNotAvailable } from './errors.js';
 import { addOneOfByPlatform, memberOf } from './one-of-input.js';
+import { type OwnerRefs, ownerIssues } from './owner.js';
 
 function missing(id: string): Error {
   return notFound(`No data output configuration has id ${id}.`);
@@ -21,16 +24,32 @@ async function valuesOf(
   ctx: Context,
   tx: Prisma.TransactionClient,
   id?: string,
+  owner?: ConfigOwner,
 ) {
   const stored = await ctx.platformSettings.inTransaction(tx, entry.view.platform);
   const context = {
     platformSettings: stored?.settings ?? null,
     operation: id ? ('update' as const) : ('create' as const),
     ...(id ? { id } : {}),
+    ...(owner ? { owner } : {}),
   };
   const parsed = await parseConfiguration(entry.plugin, entry.view, input, context, ['input', key]);
-  if (!parsed.ok) throw badUserInput(`Invalid ${entry.view.name} configuration`, parsed.issues);
+  const problems = [
+    ...(owner ? ownerIssues(owner, ['owner']) : []),
+    ...(parsed.ok ? [] : parsed.issues),
+  ];
+  if (!parsed.ok || problems.length > 0)
+    throw badUserInput(`Invalid ${entry.view.name} configuration`, problems);
   return parsed.value;
+}
+
+function storedOwner(base: BaseRow): ConfigOwner | undefined {
+  if (base.ownerId === null) return undefined;
+  return {
+    dataProductId: base.ownerId,
+    namespace: base.ownerNamespace ?? '',
+    sourceAligned: base.ownerSourceAligned ?? false,
+  };
 }
 
 /** Create, update and delete data output configurations; input is a `@oneOf` keyed by platform. */
@@ -38,6 +57,7 @@ export function addDataOutputMutations(
   builder: Builder,
   entries: readonly PluginEntry[],
   node: DataOutputInterfaceRef,
+  { OwnerInput }: OwnerRefs,
 ): void {
   const byKey = new Map(entries.map((entry) => [entry.view.platform, entry]));
   const names = entries.map((entry) => entry.view.name);
@@ -64,12 +84,29 @@ export function addDataOutputMutations(
       description:
         'Validates and stores a configuration (its base row and plugin row, atomically). Role: editor.',
       authScopes: { role: 'editor' },
-      args: { input: t.arg({ type: Input, required: true }) },
+      args: {
+        input: t.arg({ type: Input, required: true }),
+        owner: t.arg({
+          type: OwnerInput,
+          description:
+            'The data product it belongs to: stored with it, given to the plugin’s check, and its namespace accepted as a prefix of `useNamespaceWhenNotSourceAligned` fields.',
+        }),
+      },
       resolve: async (_root, args, ctx) => {
         const { key, input } = memberOf(args.input);
         const entry = entryOf(key);
+        const owner = args.owner ?? undefined;
         return ctx.prisma.$transaction(async (tx) =>
-          ctx.dataOutputs.create(entry.view.name, await valuesOf(entry, key, input, ctx, tx), tx),
+          ctx.dataOutputs.create(
+            entry.view.name,
+            await valuesOf(entry, key, input, ctx, tx, undefined, owner),
+            owner && {
+              ownerId: owner.dataProductId,
+              ownerNamespace: owner.namespace,
+              ownerSourceAligned: owner.sourceAligned,
+            },
+            tx,
+          ),
         );
       },
     }),
@@ -100,7 +137,8 @@ export function addDataOutputMutations(
           ctx.dataOutputs.update(
             id,
             entry.view.name,
-            await valuesOf(entry, key, input, ctx, tx, id),
+            // The stored owner: the namespace rule keeps holding on update.
+            await valuesOf(entry, key, input, ctx, tx, id, storedOwner(base)),
             tx,
           ),
         );

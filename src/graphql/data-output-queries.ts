@@ -10,6 +10,7 @@ const MAX_PAGE_SIZE = 100;
 interface Connection {
   page: Page;
   plugins: string[];
+  owner?: string;
 }
 
 function cursorOf(row: ConfigRow): string {
@@ -53,7 +54,7 @@ function addConnectionTypes(builder: Builder, node: DataOutputInterfaceRef) {
       totalCount: t.int({
         description: 'How many configurations match the filter, on all pages (one extra query).',
         complexity: 10,
-        resolve: ({ plugins }, _args, ctx) => ctx.dataOutputs.count(plugins),
+        resolve: ({ plugins, owner }, _args, ctx) => ctx.dataOutputs.count(plugins, owner),
       }),
     }),
   });
@@ -81,6 +82,7 @@ export function addDataOutputQueries(
         'Configurations newest first, optionally of one plugin, a page at a time (cursor pagination).',
       args: {
         plugin: t.arg.string({ description: 'Only this plugin, e.g. GlueDataOutput.' }),
+        owner: t.arg.string({ description: 'Only those of this data product (its id).' }),
         first: t.arg.int({
           defaultValue: 20,
           required: true,
@@ -108,7 +110,9 @@ export function addDataOutputQueries(
         ];
         if (issues.length > 0) throw badUserInput('Invalid page request', issues);
         const plugins = args.plugin == null ? names : [args.plugin];
-        return { page: await ctx.dataOutputs.list(plugins, args.first, after), plugins };
+        const owner = args.owner ?? undefined;
+        const page = await ctx.dataOutputs.list(plugins, args.first, after, owner);
+        return { page, plugins, ...(owner === undefined ? {} : { owner }) };
       },
     }),
   }));

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { type PluginEntry, type PluginView, pluginView } from '../catalog/plugin-view.js';
+import { parentTilesOf } from '../presentation/tiles.js';
 import type { PluginRegistry } from '../registry/registry.js';
 import { createBuilder } from './builder.js';
 import { addConfigInputs } from './config-inputs.js';
@@ -8,8 +9,12 @@ import { configTypeResolver } from './config-types.js';
 import { addDataOutputInterface } from './data-output-interface.js';
 import { addDataOutputMutations } from './data-output-mutations.js';
 import { addDataOutputQueries } from './data-output-queries.js';
+import { addNamedSettings } from './named-settings.js';
+import { addOwnerTypes } from './owner.js';
 import { addPlatformConfiguration } from './platform-configuration.js';
 import { addPluginQueries } from './plugin-queries.js';
+import { addPortalQueries } from './portal-queries.js';
+import { addPresentationFields } from './presentation-fields.js';
 import { addDateTimeScalar, addFormValueScalar, addJsonObjectScalar } from './scalars.js';
 
 export interface SchemaLimits {
@@ -42,13 +47,17 @@ export function buildSchema(registry: PluginRegistry, limits: SchemaLimits = {})
   addFormValueScalar(builder);
   addJsonObjectScalar(builder);
   addDateTimeScalar(builder);
-  addPluginQueries(builder, views);
+  const owner = addOwnerTypes(builder);
+  const configured = addPluginQueries(builder, views, owner);
+  addPortalQueries(builder, entries, parentTilesOf(entries.map((e) => e.plugin)), configured);
   addConfigInputs(builder, views, typeOf);
   const dataOutput = addDataOutputInterface(builder, views);
+  addPresentationFields(builder, entries, dataOutput, owner);
   addConfigObjects(builder, views, typeOf, dataOutput);
   addDataOutputQueries(builder, entries, dataOutput);
-  addDataOutputMutations(builder, entries, dataOutput);
+  addDataOutputMutations(builder, entries, dataOutput, owner);
   addPlatformConfiguration(builder, views);
+  addNamedSettings(builder, entries);
   // Not sorted: input fields keep the Zod (form) order, which introspection-driven forms rely on.
   const schema = builder.toSchema({
     sortSchema: false,

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import type { DataOutputPlugin } from '@data-product-portal/plugin-sdk';
+import { type DataOutputPlugin, templateFields } from '@data-product-portal/plugin-sdk';
 import {
   CONTRACT_VERSION,
   configFieldProblems,
@@ -11,6 +11,13 @@ import semver from 'semver';
 import { z } from 'zod';
 import { type ConfigField, describeConfig } from '../config-schema/describe.js';
 import { isCompatible } from './contract.js';
+
+const fn = (message: string) => z.custom<unknown>((value) => typeof value === 'function', message);
+
+const renderedString = z.object({
+  template: z.string().min(1, 'must be a template such as {database}.{table}'),
+  postProcess: fn('must be a function (rendered) => string').optional(),
+});
 
 // Name, version, description and platform metadata follow the SDK's rules, which its conformance
 // kit applies too; the rest is what only a loaded plugin has.
@@ -34,6 +41,20 @@ const pluginShape = z
         'must be a function (value, context) => issues',
       )
       .optional(),
+    // Contract 1.4: what the portal shows around a configuration.
+    resultString: renderedString.optional(),
+    technicalInfo: renderedString
+      .extend({ values: fn('must be a function (config, settings) => values').optional() })
+      .optional(),
+    namedSettings: z
+      .custom<z.ZodObject>(
+        (value) => value instanceof z.ZodObject,
+        'must be a Zod object schema of optional fields',
+      )
+      .optional(),
+    consoleUrl: fn(
+      'must be a function ({ config, settings, environment }) => { url } or { reason }',
+    ).optional(),
   })
   .superRefine((plugin, context) => {
     const problem = migrationDeclarationProblem(plugin);
@@ -60,6 +81,18 @@ function fieldProblems(fields: ConfigField[]): string[] {
       ...(field.form === undefined ? {} : { form: field.form }),
     })),
   );
+}
+
+/** The result string renders stored fields only: a name that is none would always render empty. */
+function templateProblems(plugin: DataOutputPlugin, fields: ConfigField[]): string[] {
+  if (!plugin.resultString) return [];
+  const names = new Set(fields.map((field) => field.name));
+  return templateFields(plugin.resultString.template)
+    .filter((name) => !names.has(name))
+    .map(
+      (name) =>
+        `resultString template names {${name}}, which is not a config field (${[...names].join(', ')}).`,
+    );
 }
 
 /**
@@ -95,7 +128,8 @@ export function checkPlugin(
   }
   const plugin = value as unknown as DataOutputPlugin;
   try {
-    const problems = fieldProblems(describeConfig(plugin.name, plugin.config));
+    const fields = describeConfig(plugin.name, plugin.config);
+    const problems = [...fieldProblems(fields), ...templateProblems(plugin, fields)];
     return problems.length > 0 ? { problems } : { plugin };
   } catch (error) {
     return { problems: [error instanceof Error ? error.message : String(error)] };

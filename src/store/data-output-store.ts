@@ -32,6 +32,13 @@ export interface Orphans {
 
 export type ConfigValues = Record<string, unknown>;
 
+/** The data product a configuration belongs to, stored on its base row. */
+export interface OwnerValues {
+  ownerId: string;
+  ownerNamespace: string;
+  ownerSourceAligned: boolean;
+}
+
 export interface Page {
   rows: ConfigRow[];
   hasNextPage: boolean;
@@ -87,12 +94,18 @@ export class DataOutputStore {
     return this.prisma.dataOutputConfiguration.findUnique({ where: { id } });
   }
 
-  /** Newest first; `first` rows after `after`. */
-  async list(plugins: readonly string[], first: number, after: Position | null): Promise<Page> {
+  /** Newest first; `first` rows after `after`; only the product `ownerId`'s when given. */
+  async list(
+    plugins: readonly string[],
+    first: number,
+    after: Position | null,
+    ownerId?: string,
+  ): Promise<Page> {
     const rows = await this.prisma.dataOutputConfiguration.findMany({
       where: {
         AND: [
           this.#whole(plugins),
+          ownerId === undefined ? {} : { ownerId },
           after
             ? {
                 OR: [
@@ -114,8 +127,11 @@ export class DataOutputStore {
   }
 
   /** How many whole configurations the plugins have: what a list of them shows, on all pages. */
-  count(plugins: readonly string[]): Promise<number> {
-    return this.prisma.dataOutputConfiguration.count({ where: this.#whole(plugins) });
+  count(plugins: readonly string[], ownerId?: string): Promise<number> {
+    return this.prisma.dataOutputConfiguration.count({
+      where:
+        ownerId === undefined ? this.#whole(plugins) : { AND: [this.#whole(plugins), { ownerId }] },
+    });
   }
 
   /** Base rows of these plugins without their plugin row (for the start-up log). */
@@ -135,16 +151,18 @@ export class DataOutputStore {
     return { count, ids: rows.map((row) => row.id) };
   }
 
-  /** Stores a configuration; in the transaction `tx` when given (see `update`). */
+  /** Stores a configuration, with its owner when given; in the transaction `tx` when given (see `update`). */
   async create(
     plugin: string,
     values: ConfigValues,
+    owner?: OwnerValues,
     tx: Prisma.TransactionClient = this.prisma,
   ): Promise<ConfigRow> {
     const table = this.#table(plugin);
     const row = await tx.dataOutputConfiguration.create({
       data: {
         plugin,
+        ...owner,
         [table.relation]: { create: values },
       } as Prisma.DataOutputConfigurationCreateInput,
       include: includeOf([table]),
@@ -220,8 +238,8 @@ export class DataOutputStore {
   }
 
   #toConfigRow(row: BaseRow): ConfigRow {
-    const { id, plugin, createdAt, updatedAt } = row;
-    const base = { id, plugin, createdAt, updatedAt };
+    const { id, plugin, createdAt, updatedAt, ownerId, ownerNamespace, ownerSourceAligned } = row;
+    const base = { id, plugin, createdAt, updatedAt, ownerId, ownerNamespace, ownerSourceAligned };
     const columns = (row as BaseRow & Record<string, unknown>)[this.#table(plugin).relation];
     // Writes are atomic, so a missing plugin row was removed outside the service.
     if (typeof columns !== 'object' || columns === null)

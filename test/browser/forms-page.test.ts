@@ -201,6 +201,11 @@ describe('the form preview page in Chromium', { timeout: 180_000 }, () => {
     await form.getByLabel(exactly('Database suffix')).fill('orders');
     await form.getByLabel('Table level', { exact: true }).check();
     await form.getByLabel(exactly('Table')).fill('orders_2026');
+    // The "Resulting table" follows what was typed, rendered by the Glue plugin.
+    await form
+      .getByRole('status', { name: 'Resulting table' })
+      .getByText('finance__orders.orders_2026', { exact: true })
+      .waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'forms-glue-table-level.png'), fullPage: true });
 
     // An operator removes "finance" meanwhile: the service refuses it, beside Database.

@@ -24,7 +24,7 @@ import {
 
 const S3_PACKAGE = '@data-product-portal/plugin-s3';
 const S3_PLUGIN = 'S3DataOutput';
-const S3_VERSION = '1.1.0';
+const S3_VERSION = '1.2.0';
 const S3_SOURCE = `package ${S3_PACKAGE}@${S3_VERSION}`;
 const S3_MIGRATIONS = ['20261126140000_s3_data_output', '20261127145943_s3_add_storage_class'];
 
@@ -87,7 +87,7 @@ async function expectS3Listed(service: RunningService): Promise<string[]> {
     version: S3_VERSION,
     source: S3_SOURCE,
     parentPlatform: 'aws',
-    package: { name: S3_PACKAGE, version: S3_VERSION, contractRange: '^1.3.0' },
+    package: { name: S3_PACKAGE, version: S3_VERSION, contractRange: '^1.4.0' },
   });
   return plugins.map((plugin) => plugin.name);
 }
@@ -204,7 +204,9 @@ async function expectS3OnPreviewPage(service: RunningService): Promise<void> {
     await form.getByLabel(/^Path\*?$/).fill('from/the/page');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText(/^Saved /).waitFor();
-    await page.getByRole('cell', { name: 'from/the/page' }).waitFor();
+    await page.getByRole('cell', { name: 'from/the/page', exact: true }).waitFor();
+    // Its resulting path, rendered by the package's template (an empty suffix leaves no segment).
+    await page.getByRole('cell', { name: 'curated/from/the/page', exact: true }).waitFor();
   } finally {
     await browser.close();
   }
@@ -327,7 +329,7 @@ describe(`the ${S3_PACKAGE} package installed into, and removed from, a copy of 
       name: S3_PLUGIN,
       version: S3_VERSION,
       source: S3_SOURCE,
-      contractRange: '^1.3.0',
+      contractRange: '^1.4.0',
       migrations: S3_MIGRATIONS.map((name) =>
         expect.stringMatching(new RegExp(`(^|/)migrations/${name}$`)),
       ),

@@ -18,7 +18,7 @@ import {
 
 // The author guide's 1.0 -> 1.1 walk-through, as an operator lives it, on a copy of the project
 // and on both databases: install the S3 package 1.0.0 (its released tarball), store a
-// configuration, upgrade to 1.1.0 (plugins/s3, which adds a storage class), rebuild and migrate
+// configuration, upgrade to plugins/s3 (1.2.0: 1.1.0 added a storage class), rebuild and migrate
 // (the service itself on PGlite, `prisma migrate deploy` on PostgreSQL), and find the old row with
 // the default and a new row with the new field. Then put 1.0.0 back: it must not start on either.
 
@@ -27,6 +27,8 @@ const S3_PLUGIN = 'S3DataOutput';
 const RELEASE_1_0 = 'test/fixtures/releases/data-product-portal-plugin-s3-1.0.0.tgz';
 const CREATE_TABLE = '20261126140000_s3_data_output';
 const ADD_STORAGE_CLASS = '20261127145943_s3_add_storage_class';
+/** The version in plugins/s3; its storage class migration came with 1.1.0. */
+const CURRENT = '1.2.0';
 
 const CONFIGURE =
   'mutation($input: PlatformConfigurationInput!) { configurePlatform(input: $input) { configured } }';
@@ -48,7 +50,7 @@ interface Backend {
   migrate?: () => Promise<string>;
 }
 
-describe(`the ${S3_PACKAGE} package upgraded from 1.0.0 to 1.1.0, then put back`, {
+describe(`the ${S3_PACKAGE} package upgraded from 1.0.0 to ${CURRENT}, then put back`, {
   timeout: 300_000,
 }, () => {
   let scratch = '';
@@ -138,9 +140,9 @@ describe(`the ${S3_PACKAGE} package upgraded from 1.0.0 to 1.1.0, then put back`
     });
   }
 
-  step('1.1.0 installs over it and the build copies its new migration', async () => {
+  step(`${CURRENT} installs over it and the build copies its new migration`, async () => {
     expectSuccess(await npm(['install', './plugins/s3', '--no-audit', '--no-fund']));
-    expect(await installedVersion()).toBe('1.1.0');
+    expect(await installedVersion()).toBe(CURRENT);
     expectSuccess(await npm(['run', 'schema:build']));
     const copy = inScratch('prisma/migrations', ADD_STORAGE_CLASS, 'migration.sql');
     expect(await readFile(copy, 'utf8')).toBe(
@@ -156,7 +158,7 @@ describe(`the ${S3_PACKAGE} package upgraded from 1.0.0 to 1.1.0, then put back`
 
   for (const backend of backends) {
     step(
-      `1.1.0 on ${backend.name}: the new migration is applied, the old row reads back with the default, a new row stores the field`,
+      `${CURRENT} on ${backend.name}: the new migration is applied, the old row reads back with the default, a new row stores the field`,
       async () => {
         const deployed = await backend.migrate?.();
         // Deploy lists what it applied: the new migration alone.
@@ -173,7 +175,7 @@ describe(`the ${S3_PACKAGE} package upgraded from 1.0.0 to 1.1.0, then put back`
             : 'Database schema is up to date',
         );
         expect(await ok(running, VERSION)).toMatchObject({
-          plugins: expect.arrayContaining([{ name: S3_PLUGIN, version: '1.1.0' }]),
+          plugins: expect.arrayContaining([{ name: S3_PLUGIN, version: CURRENT }]),
         });
         const { pluginForm } = await ok<{
           pluginForm: { elements: Array<{ name: string; initialValue: unknown }> };

@@ -104,7 +104,9 @@ describe("the README's form rendering snippets", () => {
     const schemaLevel = render({ ...base, accessGranularity: 'schema' });
     const tableLevel = render({ ...base, accessGranularity: 'table', table: 'orders' });
     for (const html of [schemaLevel, tableLevel]) {
-      expect(html).toContain('>Database suffix*<');
+      // Required: the database; the suffix may stay empty, as the portal allows.
+      expect(html).toContain('>Database*<');
+      expect(html).toContain('>Database suffix<');
       expect(html).toContain('>Schema level<');
       expect(html).toContain('>Table level<');
     }

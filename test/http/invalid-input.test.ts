@@ -131,7 +131,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
         glue: {
           ...valid,
           database: 'unlisted',
-          databaseSuffix: '',
+          databaseSuffix: 'x\u0000y',
           accessGranularity: 'table',
           table: '',
         },
@@ -144,7 +144,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
         {
           path: ['input', 'glue', 'databaseSuffix'],
           field: ['databaseSuffix'],
-          message: 'Must not be empty',
+          message: 'Must not contain the NUL character (U+0000), found at character 2',
         },
         { path: ['input', 'glue', 'table'], field: ['table'], message: 'Must not be empty' },
         {
@@ -155,7 +155,7 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
       ],
     });
     expect(errors[0]?.message).toBe(
-      'Invalid GlueDataOutput configuration: input.glue.databaseSuffix: Must not be empty; input.glue.table: Must not be empty; ' +
+      'Invalid GlueDataOutput configuration: input.glue.databaseSuffix: Must not contain the NUL character (U+0000), found at character 2; input.glue.table: Must not be empty; ' +
         'input.glue.database: "unlisted" is not one of the configured databases: alpha, beta, gamma',
     );
   });
@@ -218,16 +218,16 @@ describe.each(BACKENDS)('invalid input on $name: a precise error, nothing writte
   it('an invalid update leaves the stored values as they were', async () => {
     const errors = await rejected(UPDATE, {
       id: existing.id,
-      input: { glue: { ...valid, databaseSuffix: '' } },
+      input: { glue: { ...valid, database: 'unlisted' } },
     });
     expect(errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const { data } = await graphql<{ dataOutputConfiguration: Stored }>(
       service,
-      `{ dataOutputConfiguration(id: "${existing.id}") { updatedAt ... on GlueDataOutput { databaseSuffix } } }`,
+      `{ dataOutputConfiguration(id: "${existing.id}") { updatedAt ... on GlueDataOutput { database } } }`,
     );
     expect(data?.dataOutputConfiguration).toEqual({
       updatedAt: existing.updatedAt,
-      databaseSuffix: valid.databaseSuffix,
+      database: valid.database,
     });
   });
 

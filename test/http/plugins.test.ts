@@ -21,7 +21,8 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
       `{ plugins { ${PLUGIN_FIELDS} source } }`,
     );
     expect(errors).toBeUndefined();
-    const tooltip = 'The table (or path) you can access through this technical asset';
+    // The portal's wording: warehouses give access to a table.
+    const tooltip = 'The table you can access through this technical asset';
     const row = (
       name: string,
       platform: string,
@@ -98,7 +99,8 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
           name: 'databaseSuffix',
           label: 'Database suffix',
           type: 'string',
-          required: true,
+          // The portal accepts an empty suffix: the resulting path then leaves it out.
+          required: false,
           initialValue: null,
           tooltip:
             'The name of the database to give write access to. Defaults to data product namespace',
@@ -162,7 +164,7 @@ describe('plugins and pluginForm over HTTP (PGlite)', () => {
     }>(service, '{ pluginForm(name: "GlueDataOutput") { jsonSchema } }');
     const schema = data?.pluginForm.jsonSchema;
     expect(schema?.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema?.required).toEqual(['database', 'databaseSuffix']);
+    expect(schema?.required).toEqual(['database']);
     // Stored fields (bucketIdentifier, databasePath, tablePath) are no form fields.
     expect(Object.keys(schema?.properties ?? {})).toEqual([
       'database',

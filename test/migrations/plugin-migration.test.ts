@@ -52,6 +52,10 @@ describe('migration:create --plugin, S3 1.0 -> 1.1 as the author guide walks it'
   beforeAll(async () => {
     // The package at 1.1.0 before its author wrote the storage class migration.
     s3 = await copyOf('plugins/s3', 's3', (file) => file.includes(S3_LAST));
+    // plugins/s3 has moved past 1.1.0 (1.2.0 added no migration): put its version back.
+    const index = path.join(s3, 'src/index.ts');
+    const source = await readFile(index, 'utf8');
+    await writeFile(index, source.replace(/version: '\d+\.\d+\.\d+'/, "version: '1.1.0'"));
   });
 
   it('refuses the change without a name, naming the last migration, and writes nothing', async () => {

@@ -20,7 +20,7 @@ describe('plugin check', () => {
     expect(problemsOf(copy)).toEqual([]);
   });
 
-  it.each([['0.9.0'], ['2.0.0'], ['1.4.0']])(
+  it.each([['0.9.0'], ['2.0.0'], ['1.5.0']])(
     'refuses a plugin made by a bundled SDK %s whose contract the host lacks',
     (version) => {
       const other = { ...examplePlugin, [PLUGIN_BRAND]: { contractVersion: version } };
@@ -34,6 +34,7 @@ describe('plugin check', () => {
     const plugin = definePlugin({
       ...examplePlugin,
       check: undefined,
+      consoleUrl: undefined,
       config: z.object({
         bare: z.string(),
         shown: storedField(z.string(), { description: 'ok' }).meta({
@@ -51,12 +52,33 @@ describe('plugin check', () => {
     const plugin = definePlugin({
       ...examplePlugin,
       check: undefined,
+      consoleUrl: undefined,
       config: z.object({
         mode: storedField(z.enum(['read-only', 'ok']), { description: 'Mode.' }),
       }),
     });
     expect(problemsOf(plugin)).toEqual([
       'config field `mode`: enum values read-only are not valid GraphQL names.',
+    ]);
+  });
+
+  it('checks what a 1.4 plugin declares for the portal, naming each problem', () => {
+    const plugin = {
+      ...examplePlugin,
+      resultString: { template: '{bucket}/{nope}', postProcess: 'trim' },
+      technicalInfo: { template: '' },
+      namedSettings: { region: 'eu-west-1' },
+      consoleUrl: 'https://console.aws.amazon.com',
+    };
+    expect(problemsOf(plugin)).toEqual([
+      'resultString.postProcess must be a function (rendered) => string',
+      'technicalInfo.template must be a template such as {database}.{table}',
+      'namedSettings must be a Zod object schema of optional fields',
+      'consoleUrl must be a function ({ config, settings, environment }) => { url } or { reason }',
+    ]);
+    const unknownField = { ...examplePlugin, resultString: { template: '{bucket}/{nope}' } };
+    expect(problemsOf(unknownField)).toEqual([
+      'resultString template names {nope}, which is not a config field (bucket, note).',
     ]);
   });
 });

@@ -32,12 +32,21 @@ describe('DatabricksDataOutput', () => {
             tablePath: 'daily',
           },
         },
+        {
+          // The portal allows an empty schema; the resulting path then leaves it out.
+          input: { catalog: 'sales', schema: '' },
+          stores: {
+            catalog: 'sales',
+            schema: '',
+            accessGranularity: 'schema',
+            table: '*',
+            bucketIdentifier: '',
+            catalogPath: 'sales',
+            tablePath: '*',
+          },
+        },
       ],
       refuses: [
-        {
-          input: { catalog: 'sales', schema: '' },
-          issues: [{ path: ['schema'], message: 'Must not be empty' }],
-        },
         {
           input: { catalog: 'hr', schema: 'orders' },
           settings: { catalogs: ['sales'] },

@@ -37,12 +37,21 @@ describe('GlueDataOutput', () => {
             tablePath: 'daily',
           },
         },
+        {
+          // The portal allows an empty databaseSuffix; the resulting path then leaves it out.
+          input: { database: 'sales', databaseSuffix: '' },
+          stores: {
+            database: 'sales',
+            databaseSuffix: '',
+            accessGranularity: 'schema',
+            table: '*',
+            bucketIdentifier: '',
+            databasePath: 'sales',
+            tablePath: '*',
+          },
+        },
       ],
       refuses: [
-        {
-          input: { database: 'sales', databaseSuffix: '' },
-          issues: [{ path: ['databaseSuffix'], message: 'Must not be empty' }],
-        },
         {
           input: { database: 'hr', databaseSuffix: 'orders' },
           settings: { databases: ['sales'] },

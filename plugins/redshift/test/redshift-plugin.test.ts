@@ -37,12 +37,21 @@ describe('RedshiftDataOutput', () => {
             tablePath: 'daily',
           },
         },
+        {
+          // The portal allows an empty schema; the resulting path then leaves it out.
+          input: { database: 'sales', schema: '' },
+          stores: {
+            database: 'sales',
+            schema: '',
+            accessGranularity: 'schema',
+            table: '*',
+            bucketIdentifier: '',
+            databasePath: 'sales',
+            tablePath: '*',
+          },
+        },
       ],
       refuses: [
-        {
-          input: { database: 'sales', schema: '' },
-          issues: [{ path: ['schema'], message: 'Must not be empty' }],
-        },
         {
           input: { database: 'hr', schema: 'orders' },
           settings: { databases: ['sales'] },

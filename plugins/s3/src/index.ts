@@ -1,5 +1,19 @@
-import { definePlugin, formField } from '@data-product-portal/plugin-sdk';
+import {
+  aws,
+  awsConsoleUrl,
+  awsSettings,
+  definePlugin,
+  dropEmptyPathSegments,
+  formField,
+} from '@data-product-portal/plugin-sdk';
 import { z } from 'zod';
+
+// Added in 1.2.0: the bucket ARN of each bucket per environment, for the technical information.
+const namedSettings = awsSettings.extend({
+  bucketArns: z.record(z.string(), z.string().min(1)).optional().meta({
+    description: 'The ARN of each bucket (by the name the form offers) in the environment.',
+  }),
+});
 
 const config = z.object({
   bucket: formField(z.string().min(1), {
@@ -41,17 +55,30 @@ const config = z.object({
 
 export default definePlugin({
   name: 'S3DataOutput',
-  version: '1.1.0',
+  version: '1.2.0',
   description: 'Write access to a path in an Amazon S3 bucket.',
   platform: {
     key: 's3',
     displayName: 'S3',
     iconName: 's3-logo.svg',
-    parentPlatform: 'aws',
+    parentTile: aws,
     detailedName: 'Path',
     resultLabel: 'Resulting path',
-    resultTooltip: 'The table (or path) you can access through this technical asset',
+    resultTooltip: 'The path you can access through this technical asset',
   },
+  // Added in 1.2.0: what the portal shows around a configuration.
+  resultString: { template: '{bucket}/{suffix}/{path}', postProcess: dropEmptyPathSegments },
+  technicalInfo: {
+    template: '{bucketArn}/{suffix}/{path}/*',
+    postProcess: dropEmptyPathSegments,
+    values: (config, settings) => ({
+      bucketArn: (settings.bucketArns as Record<string, string> | undefined)?.[
+        String(config.bucket)
+      ],
+    }),
+  },
+  namedSettings,
+  consoleUrl: ({ settings }) => awsConsoleUrl(settings, 's3'),
   config,
   prismaFragment: new URL('../model.prisma', import.meta.url),
   migrations: new URL('../migrations/', import.meta.url),

@@ -26,22 +26,35 @@ export const pluginMetadataSchema = z.object({
     ),
   version: z.string().regex(SEMVER, 'must be a semver version such as 1.0.0'),
   description: text,
-  platform: z.object({
-    key: z
-      .string()
-      .regex(
-        /^[a-z][a-zA-Z0-9]*$/,
-        'must be camelCase letters and digits (it names a GraphQL input field)',
-      ),
-    displayName: text,
-    iconName: text,
-    parentPlatform: text.optional(),
-    detailedName: text,
-    resultLabel: text,
-    resultTooltip: text,
-    hasEnvironments: z.boolean().optional(),
-    showInForm: z.boolean().optional(),
-  }),
+  platform: z
+    .object({
+      key: z
+        .string()
+        .regex(
+          /^[a-z][a-zA-Z0-9]*$/,
+          'must be camelCase letters and digits (it names a GraphQL input field)',
+        ),
+      displayName: text,
+      iconName: text,
+      parentPlatform: text.optional(),
+      parentTile: z
+        .object({
+          key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'must be camelCase letters and digits'),
+          label: text,
+          iconName: text,
+        })
+        .optional(),
+      detailedName: text,
+      resultLabel: text,
+      resultTooltip: text,
+      hasEnvironments: z.boolean().optional(),
+      showInForm: z.boolean().optional(),
+    })
+    .refine(
+      (platform) =>
+        platform.parentTile === undefined || platform.parentPlatform === platform.parentTile.key,
+      { message: 'parentPlatform must be the key of parentTile', path: ['parentPlatform'] },
+    ),
 });
 
 /**

@@ -27,6 +27,8 @@ export const friendlierMessages: z.core.$ZodErrorMap = (issue) => {
 export interface OptionsField {
   name: string;
   optionsFrom: string | null;
+  /** Such a field also accepts a value starting with the owner's namespace (the portal's rule). */
+  useNamespaceWhenNotSourceAligned?: boolean;
 }
 
 /**
@@ -38,14 +40,18 @@ export function optionIssues(
   platform: string,
   fields: readonly OptionsField[],
   value: Readonly<Record<string, unknown>>,
-  context: Pick<CheckContext, 'platformSettings'>,
+  context: Pick<CheckContext, 'platformSettings' | 'owner'>,
 ): ConfigIssue[] {
+  const namespace = context.owner?.namespace;
   return fields.flatMap((field) => {
     const chosen = value[field.name];
     if (field.optionsFrom === null || chosen === undefined || chosen === null || chosen === '')
       return [];
     const options = context.platformSettings?.[field.optionsFrom] ?? [];
     if (options.includes(String(chosen))) return [];
+    // A product's own container is named after its namespace; operators do not list every one.
+    if (field.useNamespaceWhenNotSourceAligned && namespace && String(chosen).startsWith(namespace))
+      return [];
     const message =
       options.length === 0
         ? `Platform ${platform} has no ${field.optionsFrom} configured; an operator sets them with configurePlatform`
