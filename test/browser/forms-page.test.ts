@@ -125,6 +125,11 @@ describe('the form preview page in Chromium', { timeout: 180_000 }, () => {
         await form.getByLabel(last.label, { exact: true }).check();
         values[element.name] = last.value;
       } else if (element.type === 'select' && last) {
+        // The page fetches the form again once the platform is configured; until then the field
+        // is the text box of a platform without options.
+        await expect
+          .poll(() => control.evaluate((node) => node.tagName), { timeout: 30_000 })
+          .toBe('SELECT');
         await control.selectOption({ label: last.label });
         values[element.name] = last.value;
       } else {
