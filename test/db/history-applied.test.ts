@@ -1,10 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APPLIED_MIGRATIONS_SQL,
@@ -16,7 +12,11 @@ import { MIGRATION_SCRIPT_FILE } from '../../src/db/migrations-dir.js';
 import { diffDatamodels } from '../../tools/migrations/diff.js';
 import { writeMigration } from '../../tools/migrations/write-migration.js';
 import { M1, M2, v1, v2, v3 } from '../support/fixture-schemas.js';
-import { createScratchDatabase, type Row } from '../support/postgres.js';
+import {
+  type MigrationBackend,
+  pgliteBackend,
+  postgresBackend,
+} from '../support/migration-backends.js';
 
 // Start-up skips the schema engine when historyIsApplied says the history is applied. That is
 // safe only if it never says so when the engine would apply, refuse or report something: each
@@ -24,35 +24,13 @@ import { createScratchDatabase, type Row } from '../support/postgres.js';
 
 const [M3, M4] = ['20250103000000_nickname', '20250104000000_broken'];
 
-interface Backend {
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  query(sql: string): Promise<Row[]>;
-  close(): Promise<void>;
-}
-
-async function pglite(): Promise<Backend> {
-  const db = await PGlite.create();
-  return {
-    adapterFactory: new PrismaPGlite(db),
-    query: async (sql) => (await db.query<Row>(sql)).rows,
-    close: () => db.close(),
-  };
-}
-
-async function postgres(): Promise<Backend> {
-  const db = await createScratchDatabase('history_applied_test');
-  return {
-    adapterFactory: new PrismaPg({ connectionString: db.url }),
-    query: db.query,
-    close: db.drop,
-  };
-}
+const postgres = () => postgresBackend('history_applied_test');
 
 describe.each([
-  ['PGlite', pglite],
+  ['PGlite', pgliteBackend],
   ['PostgreSQL', postgres],
 ])('historyIsApplied on %s', (_name, makeBackend) => {
-  let backend: Backend;
+  let backend: MigrationBackend;
   let dir: string;
   const options = () => ({ adapterFactory: backend.adapterFactory, migrationsDir: dir });
   const applied = () =>

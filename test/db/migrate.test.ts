@@ -2,10 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyPendingMigrations,
@@ -16,37 +12,15 @@ import { MIGRATION_SCRIPT_FILE } from '../../src/db/migrations-dir.js';
 import { diffDatamodels } from '../../tools/migrations/diff.js';
 import { writeMigration } from '../../tools/migrations/write-migration.js';
 import { header, M1, M2, v1, v2, v3 } from '../support/fixture-schemas.js';
-import { createScratchDatabase, type Row } from '../support/postgres.js';
+import {
+  type MigrationBackend,
+  pgliteBackend,
+  postgresBackend,
+} from '../support/migration-backends.js';
 
 const [M3, M4] = ['20250103000000_nickname', '20250104000000_broken'];
 
-interface Backend {
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  query(sql: string): Promise<Row[]>;
-  /** PostgreSQL: every engine connection is closed on dispose, which releases Prisma's advisory lock. */
-  checksLockRelease: boolean;
-  close(): Promise<void>;
-}
-
-async function pglite(): Promise<Backend> {
-  const db = await PGlite.create();
-  return {
-    adapterFactory: new PrismaPGlite(db),
-    query: async (sql) => (await db.query<Row>(sql)).rows,
-    checksLockRelease: false,
-    close: () => db.close(),
-  };
-}
-
-async function postgres(): Promise<Backend> {
-  const db = await createScratchDatabase('migrate_test');
-  return {
-    adapterFactory: new PrismaPg({ connectionString: db.url }),
-    query: db.query,
-    checksLockRelease: true,
-    close: db.drop,
-  };
-}
+const postgres = () => postgresBackend('migrate_test');
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 let scripts: { m1: string; m2: string; m3: string };
@@ -75,10 +49,10 @@ describe('diffDatamodels', () => {
 });
 
 describe.each([
-  ['PGlite', pglite],
+  ['PGlite', pgliteBackend],
   ['PostgreSQL', postgres],
 ])('applyPendingMigrations on %s', (_name, makeBackend) => {
-  let backend: Backend;
+  let backend: MigrationBackend;
   let dir: string;
   const options = () => ({ adapterFactory: backend.adapterFactory, migrationsDir: dir });
   const tables = async () =>
