@@ -1,9 +1,11 @@
+import { Kind } from 'graphql';
 import type { PluginEntry } from '../catalog/plugin-view.js';
 import { decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { ConfigRow, Page } from '../store/data-output-store.js';
 import type { Builder } from './builder.js';
 import type { DataOutputInterfaceRef } from './data-output-interface.js';
 import { badUserInput, configurationId, pluginNotFound } from './errors.js';
+import { pluginsReadBy, selectionsAt } from './selected-plugins.js';
 
 const MAX_PAGE_SIZE = 100;
 
@@ -90,13 +92,13 @@ export function addDataOutputQueries(
         }),
         after: t.arg.string({ description: 'The endCursor of the previous page.' }),
       },
-      // A page is one query on the base table and one per plugin table, whatever its size; what
+      // A page is one SQL statement, whatever its size; what
       // it selects counts `first` times (bounded: a larger page is refused by the resolver).
       complexity: ({ first }) => ({
         field: 10,
         multiplier: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
       }),
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         if (args.plugin != null && !names.includes(args.plugin))
           throw pluginNotFound(args.plugin, names);
         const after = args.after == null ? null : decodeCursor(args.after);
@@ -111,7 +113,22 @@ export function addDataOutputQueries(
         if (issues.length > 0) throw badUserInput('Invalid page request', issues);
         const plugins = args.plugin == null ? names : [args.plugin];
         const owner = args.owner ?? undefined;
-        const page = await ctx.dataOutputs.list(plugins, args.first, after, owner);
+        // Plugin rows only for what `nodes` or `edges.node` reads.
+        const read = pluginsReadBy(
+          {
+            kind: Kind.SELECTION_SET,
+            selections: [
+              ...selectionsAt(info, ['nodes']).selections,
+              ...selectionsAt(info, ['edges', 'node']).selections,
+            ],
+          },
+          plugins,
+          info.fragments,
+        );
+        const page = await ctx.dataOutputs.list(plugins, args.first, after, {
+          read,
+          ...(owner === undefined ? {} : { ownerId: owner }),
+        });
         return { page, plugins, ...(owner === undefined ? {} : { owner }) };
       },
     }),

@@ -52,14 +52,20 @@ function includeOf(tables: readonly PluginTable[]): Prisma.DataOutputConfigurati
   ) as Prisma.DataOutputConfigurationInclude;
 }
 
+/** The base row's own columns, without the included plugin rows. */
+function baseOf(row: BaseRow): BaseRow {
+  const { id, plugin, createdAt, updatedAt, ownerId, ownerNamespace, ownerSourceAligned } = row;
+  return { id, plugin, createdAt, updatedAt, ownerId, ownerNamespace, ownerSourceAligned };
+}
+
 function isNotFound(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';
 }
 
 /**
  * Data output configurations in class-table inheritance: one base row and one plugin row, always
- * written together (Prisma nested writes run in one transaction) and read together (one query per
- * table, whatever the number of rows).
+ * written together (Prisma nested writes run in one transaction) and read together (one statement
+ * joining the plugin tables, whatever the number of rows).
  *
  * A base row without its plugin row can only come from outside the service (a manual DELETE, a
  * partial restore). Lists skip it in SQL, so pages stay full and `count` agrees with them; a read
@@ -94,12 +100,17 @@ export class DataOutputStore {
     return this.prisma.dataOutputConfiguration.findUnique({ where: { id } });
   }
 
-  /** Newest first; `first` rows after `after`; only the product `ownerId`'s when given. */
+  /**
+   * Newest first; `first` rows after `after`; only the product `ownerId`'s when given. One SQL
+   * statement (Prisma's relation joins). Only the plugin rows of `read` are loaded (default: all);
+   * the page's other rows carry their base row alone, for a selection that reads no column of
+   * theirs. Every listed row is whole either way: the filter checks each plugin row exists.
+   */
   async list(
     plugins: readonly string[],
     first: number,
     after: Position | null,
-    ownerId?: string,
+    { ownerId, read = plugins }: { ownerId?: string; read?: readonly string[] } = {},
   ): Promise<Page> {
     const rows = await this.prisma.dataOutputConfiguration.findMany({
       where: {
@@ -118,10 +129,15 @@ export class DataOutputStore {
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: first + 1,
-      include: includeOf(this.#tables(plugins)),
+      include: includeOf(this.#tables(read)),
     });
+    const loaded = new Set(read);
     return {
-      rows: rows.slice(0, first).map((row) => this.#toConfigRow(row)),
+      rows: rows
+        .slice(0, first)
+        .map((row) =>
+          loaded.has(row.plugin) ? this.#toConfigRow(row) : { id: row.id, base: baseOf(row) },
+        ),
       hasNextPage: rows.length > first,
     };
   }
@@ -238,8 +254,8 @@ export class DataOutputStore {
   }
 
   #toConfigRow(row: BaseRow): ConfigRow {
-    const { id, plugin, createdAt, updatedAt, ownerId, ownerNamespace, ownerSourceAligned } = row;
-    const base = { id, plugin, createdAt, updatedAt, ownerId, ownerNamespace, ownerSourceAligned };
+    const { id, plugin } = row;
+    const base = baseOf(row);
     const columns = (row as BaseRow & Record<string, unknown>)[this.#table(plugin).relation];
     // Writes are atomic, so a missing plugin row was removed outside the service.
     if (typeof columns !== 'object' || columns === null)
