@@ -1,0 +1,175 @@
+// What a create through the API costs against its floor, in one run, on embedded PGlite and on
+// PostgreSQL (BENCH_BACKENDS=pglite or =postgres runs one):
+// - create: createDataOutputConfiguration over HTTP (token verified, input validated against the
+//   platform's settings read in the write's transaction, request logged), the service in its own
+//   process;
+// - prisma create: Prisma's own nested create of the same two rows, here in this process;
+// - raw insert: the same two INSERTs in one transaction straight on the driver, here too.
+// The floors run on their own database of the same kind: PGlite in memory with the project's
+// migrations, or the service's PostgreSQL database through a pool of the adapter's default size.
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { seedFor } from '../src/db/pglite-seed.js';
+import { PrismaClient } from '../src/generated/prisma/client.js';
+import { paths } from '../src/paths.js';
+import { createScratchDatabase } from '../test/support/postgres.js';
+import {
+  CONCURRENCY,
+  call,
+  closeAgent,
+  interleaved,
+  type Run,
+  row,
+  SECONDS,
+  startServer,
+  timed,
+} from './support/http-load.js';
+import { CREATE, configurePlatforms } from './support/seed.js';
+
+const ROUNDS = 3;
+const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((b) => b.trim());
+
+/** The Glue row the service stores for database `sales` and this suffix (schema level). */
+function glueRow(suffix: string) {
+  return {
+    database: 'sales',
+    databaseSuffix: suffix,
+    accessGranularity: 'schema',
+    table: '*',
+    bucketIdentifier: 'sales',
+    databasePath: `sales__${suffix}`,
+    tablePath: '*',
+  };
+}
+
+const INSERT_BASE =
+  'INSERT INTO data_output_configurations (id, plugin, created_at, updated_at) VALUES ($1, $2, now(), now())';
+const INSERT_GLUE =
+  'INSERT INTO glue_data_outputs (id, database, database_suffix, access_granularity, "table", bucket_identifier, database_path, table_path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+
+function insertValues(id: string, suffix: string): unknown[] {
+  return [id, ...Object.values(glueRow(suffix))];
+}
+
+interface Floor {
+  prisma: PrismaClient;
+  /** The two INSERTs in one transaction. */
+  insert(suffix: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function pgliteFloor(): Promise<Floor> {
+  const seed = seedFor('memory://', true);
+  const pglite = await PGlite.create('memory://', seed ? { loadDataDir: seed } : {});
+  for (const name of readdirSync(paths.migrations)
+    .filter((n) => /^\d/.test(n))
+    .sort())
+    await pglite.exec(readFileSync(path.join(paths.migrations, name, 'migration.sql'), 'utf8'));
+  return {
+    prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
+    insert: (suffix) =>
+      pglite.transaction(async (tx) => {
+        const id = randomUUID();
+        await tx.query(INSERT_BASE, [id, 'GlueDataOutput']);
+        await tx.query(INSERT_GLUE, insertValues(id, suffix));
+      }),
+    close: () => pglite.close(),
+  };
+}
+
+async function postgresFloor(url: string): Promise<Floor> {
+  const pool = new pg.Pool({ connectionString: url });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return {
+    prisma,
+    insert: async (suffix) => {
+      const client = await pool.connect();
+      try {
+        const id = randomUUID();
+        await client.query('BEGIN');
+        await client.query(INSERT_BASE, [id, 'GlueDataOutput']);
+        await client.query(INSERT_GLUE, insertValues(id, suffix));
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function measureOn(label: string, floor: Floor, databaseUrl?: string): Promise<void> {
+  const server = await startServer(databaseUrl);
+  try {
+    await configurePlatforms(server.url);
+    let round = 0;
+    const totals = await interleaved(
+      {
+        create: (seconds) => {
+          round += 1;
+          return timed(seconds, (n) =>
+            call(server.url, CREATE, {
+              input: { glue: { database: 'sales', databaseSuffix: `api_${round}_${n}` } },
+            }),
+          );
+        },
+        'prisma create': (seconds) => {
+          round += 1;
+          return timed(seconds, (n) =>
+            floor.prisma.dataOutputConfiguration.create({
+              data: { plugin: 'GlueDataOutput', glue: { create: glueRow(`prisma_${round}_${n}`) } },
+              include: { glue: true },
+            }),
+          );
+        },
+        'raw insert': (seconds) => {
+          round += 1;
+          return timed(seconds, (n) => floor.insert(`raw_${round}_${n}`));
+        },
+      },
+      ROUNDS,
+    );
+    const seconds = SECONDS * ROUNDS;
+    const reference = (totals.get('raw insert') as Run).count / seconds;
+    console.log(`\n${label}`);
+    console.log('case            req/s   vs raw    p50 ms   p99 ms');
+    for (const [name, run] of totals) console.log(row(name, run, seconds, reference));
+  } finally {
+    server.stop();
+  }
+}
+
+console.log(
+  `creates of one Glue configuration, concurrency ${CONCURRENCY}, ${ROUNDS} rounds x ${SECONDS}s per case, Node ${process.version}`,
+);
+try {
+  if (backends.includes('pglite')) {
+    const floor = await pgliteFloor();
+    try {
+      await measureOn('embedded PGlite (in memory)', floor);
+    } finally {
+      await floor.close();
+    }
+  }
+  if (backends.includes('postgres')) {
+    const db = await createScratchDatabase('bench_writes');
+    // The service migrates the new database when it starts, before the floors first run.
+    const floor = await postgresFloor(db.url);
+    try {
+      await measureOn('PostgreSQL', floor, db.url);
+    } finally {
+      await floor.close();
+      await db.drop();
+    }
+  }
+} finally {
+  closeAgent();
+}
