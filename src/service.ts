@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './http/logger.js';
 import { createEdgeServer, type PageHandler } from './http/server.js';
 import { closeServer } from './http/shutdown.js';
 import { createEdgeYoga } from './http/yoga.js';
+import { paths } from './paths.js';
 import { modelCheck } from './registry/check-model.js';
 import { loadRegistry, type PluginRegistry } from './registry/registry.js';
 import { DataOutputStore } from './store/data-output-store.js';
@@ -88,6 +89,7 @@ export async function startService(
   const db = await connectDatabase(env, {
     ...(env.LOG_LEVEL === 'debug' ? { onQuery: (sql: string) => logger.debug(`SQL ${sql}`) } : {}),
     log: (m) => logger.warn(m),
+    migrationsDir: paths.migrations,
     // Another process may be writing the folder now: stop before this one writes too.
     onLockLost: (error) => {
       logger.error(`Lost the lock on PGLITE_DIR ${env.PGLITE_DIR} (${error.message}); stopping`);

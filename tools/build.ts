@@ -26,7 +26,7 @@ function internalPlugins(): string[] {
  * `npm run build`: compiles the service and the internal plugins to `dist/` (`npm start` runs
  * `dist/src/main.js` with plain Node, no TypeScript loader) and copies each internal plugin's
  * Prisma fragment and migrations beside its compiled entry, and bundles the form preview page
- * (`forms/`, served at /forms) into `dist/forms/page`, and writes the seed of new PGlite databases
+ * (`forms/`, served at /forms) into `dist/forms/page`, and writes the seeds of new PGlite databases
  * (`dist/pglite-seed/`). Needs `npm run schema:build` first:
  * the generated Prisma client is compiled with the service.
  */
@@ -53,6 +53,6 @@ export async function build(): Promise<undefined> {
   await buildFormsPage();
   const seed = await writePgliteSeed();
   console.log(
-    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))}, bundled the form preview page into ${displayPath(PAGE_OUTPUT)} and wrote the empty PGlite database new ones start from: ${seed}.`,
+    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))}, bundled the form preview page into ${displayPath(PAGE_OUTPUT)} and wrote the PGlite databases new ones start from (empty, and with the migrations applied): ${seed}.`,
   );
 }

@@ -45,6 +45,11 @@ export interface ConnectOptions {
   log?: (message: string) => void;
   /** The PGlite folder's lock was lost while serving; the default throws (and so stops the process). */
   onLockLost?: (error: Error) => void;
+  /**
+   * The migrations the caller applies next: a new PGlite database starts from the build's copy
+   * with this history applied, when there is one (see `seedFor`).
+   */
+  migrationsDir?: string;
 }
 
 type DatabaseSettings = Pick<
@@ -119,8 +124,8 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
           }),
       });
   try {
-    // A new database starts from the build's copy of an empty data directory, not from initdb.
-    const loadDataDir = seedFor(dir, inMemory);
+    // A new database starts from the build's copy of a data directory, not from initdb.
+    const loadDataDir = seedFor(dir, inMemory, options.migrationsDir);
     const pglite = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = clientOn(adapterFactory, options);

@@ -1,10 +1,30 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../../src/db/connect.js';
-import { pgliteVersion, seedFor, seedPath } from '../../src/db/pglite-seed.js';
+import {
+  APPLIED_MIGRATIONS_SQL,
+  type AppliedMigrationRow,
+  historyIsApplied,
+} from '../../src/db/history-applied.js';
+import {
+  historyKey,
+  migratedSeedPath,
+  pgliteVersion,
+  seedFor,
+  seedPath,
+} from '../../src/db/pglite-seed.js';
 import { loadEnv } from '../../src/env.js';
+import { paths } from '../../src/paths.js';
 import { writePgliteSeed } from '../../tools/pglite-seed.js';
 
 describe('the PGlite seed', () => {
@@ -43,5 +63,32 @@ describe('the PGlite seed', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('with the migrations folder named, a new database starts with that history applied; another history gets the empty seed', async () => {
+    const migrated = migratedSeedPath(historyKey(paths.migrations));
+    expect(existsSync(migrated)).toBe(true);
+    expect(seedFor('memory://', true, paths.migrations)?.size).toBe(statSync(migrated).size);
+
+    const env = { ...loadEnv({}), PGLITE_DIR: 'memory://', DATABASE_URL: undefined };
+    const db = await connectDatabase(env, { migrationsDir: paths.migrations });
+    try {
+      const read = () => db.prisma.$queryRawUnsafe<AppliedMigrationRow[]>(APPLIED_MIGRATIONS_SQL);
+      expect(await historyIsApplied(read, paths.migrations)).toBe(true);
+    } finally {
+      await db.close();
+    }
+
+    // One script edited: a different history, so the copy is not used.
+    const edited = path.join(dir, 'edited-migrations');
+    cpSync(paths.migrations, edited, { recursive: true });
+    const [first] = readdirSync(edited)
+      .filter((n) => /^\d/.test(n))
+      .sort();
+    writeFileSync(path.join(edited, first as string, 'migration.sql'), '-- edited\n', {
+      flag: 'a',
+    });
+    expect(historyKey(edited)).not.toBe(historyKey(paths.migrations));
+    expect(seedFor('memory://', true, edited)?.size).toBe(statSync(seedPath()).size);
   });
 });
