@@ -52,6 +52,20 @@ function includeOf(tables: readonly PluginTable[]): Prisma.DataOutputConfigurati
   ) as Prisma.DataOutputConfigurationInclude;
 }
 
+/** What the two-INSERT create needs of a plugin model's Prisma delegate. */
+interface CreateDelegate {
+  create(args: { data: ConfigValues }): Promise<ConfigValues>;
+}
+
+/** The client's delegate of a plugin's model (named as the plugin: `glueDataOutput` for GlueDataOutput). */
+function delegateOf(tx: Prisma.TransactionClient, model: string): CreateDelegate {
+  const name = `${model.charAt(0).toLowerCase()}${model.slice(1)}`;
+  const delegate = (tx as unknown as Record<string, CreateDelegate | undefined>)[name];
+  if (!delegate)
+    throw new Error(`The Prisma client has no model ${model}: run npm run schema:build.`);
+  return delegate;
+}
+
 /** The base row's own columns, without the included plugin rows. */
 function baseOf(row: BaseRow): BaseRow {
   const { id, plugin, createdAt, updatedAt, ownerId, ownerNamespace, ownerSourceAligned } = row;
@@ -167,23 +181,21 @@ export class DataOutputStore {
     return { count, ids: rows.map((row) => row.id) };
   }
 
-  /** Stores a configuration, with its owner when given; in the transaction `tx` when given (see `update`). */
+  /**
+   * Stores a configuration, with its owner when given; in the transaction `tx` when given (see
+   * `update`). Two INSERTs returning their rows, rather than Prisma's nested create, which reads
+   * both rows back in a third statement.
+   */
   async create(
     plugin: string,
     values: ConfigValues,
     owner?: OwnerValues,
     tx: Prisma.TransactionClient = this.prisma,
   ): Promise<ConfigRow> {
-    const table = this.#table(plugin);
-    const row = await tx.dataOutputConfiguration.create({
-      data: {
-        plugin,
-        ...owner,
-        [table.relation]: { create: values },
-      } as Prisma.DataOutputConfigurationCreateInput,
-      include: includeOf([table]),
-    });
-    return this.#toConfigRow(row);
+    this.#table(plugin);
+    const base = await tx.dataOutputConfiguration.create({ data: { plugin, ...owner } });
+    const columns = await delegateOf(tx, plugin).create({ data: { ...values, id: base.id } });
+    return { ...columns, id: base.id, base: baseOf(base) };
   }
 
   /**
