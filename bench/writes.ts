@@ -4,6 +4,8 @@
 //   platform's settings read in the write's transaction, request logged), the service in its own
 //   process;
 // - prisma create: Prisma's own nested create of the same two rows, here in this process;
+// - prisma tx: what the service's store runs for a create (settings read FOR SHARE, two creates) in
+//   one Prisma interactive transaction, here too, without HTTP and GraphQL;
 // - raw insert: the same two INSERTs in one transaction straight on the driver, here too.
 // The floors run on their own database of the same kind: PGlite in memory with the project's
 // migrations, or the service's PostgreSQL database through a pool of the adapter's default size.
@@ -127,6 +129,23 @@ async function measureOn(label: string, floor: Floor, databaseUrl?: string): Pro
             floor.prisma.dataOutputConfiguration.create({
               data: { plugin: 'GlueDataOutput', glue: { create: glueRow(`prisma_${round}_${n}`) } },
               include: { glue: true },
+            }),
+          );
+        },
+        // What the service's store does inside the request, without HTTP and GraphQL: read the
+        // platform's settings FOR SHARE, then the two single-model creates, in one interactive
+        // transaction.
+        'prisma tx': (seconds) => {
+          round += 1;
+          return timed(seconds, (n) =>
+            floor.prisma.$transaction(async (tx) => {
+              await tx.$queryRaw`SELECT settings, updated_at FROM platform_configurations WHERE platform = ${'glue'} FOR SHARE`;
+              const base = await tx.dataOutputConfiguration.create({
+                data: { plugin: 'GlueDataOutput' },
+              });
+              await tx.glueDataOutput.create({
+                data: { ...glueRow(`tx_${round}_${n}`), id: base.id },
+              });
             }),
           );
         },
