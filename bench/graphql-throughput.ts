@@ -6,6 +6,7 @@
 // JSON line. Bounded: a few seconds a query.
 import { createScratchDatabase } from '../test/support/postgres.js';
 import {
+  BACKENDS,
   CONCURRENCY,
   call,
   closeAgent,
@@ -36,7 +37,6 @@ const only = process.env.BENCH_QUERIES?.split(',').map((n) => n.trim());
 const names = (Object.keys(QUERIES) as QueryName[]).filter(
   (n) => n === 'trivial' || !only || only.includes(n),
 );
-const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((b) => b.trim());
 
 async function measureOn(label: string, databaseUrl?: string): Promise<void> {
   const server = await startServer(databaseUrl);
@@ -64,8 +64,8 @@ console.log(
   `concurrency ${CONCURRENCY}, ${ROUNDS} rounds x ${SECONDS}s per query, Node ${process.version}`,
 );
 try {
-  if (backends.includes('pglite')) await measureOn('embedded PGlite (in memory)');
-  if (backends.includes('postgres')) {
+  if (BACKENDS.includes('pglite')) await measureOn('embedded PGlite (in memory)');
+  if (BACKENDS.includes('postgres')) {
     const db = await createScratchDatabase('bench_throughput');
     try {
       await measureOn('PostgreSQL', db.url);

@@ -4,23 +4,25 @@
 //   platform's settings read in the write's transaction, request logged), the service in its own
 //   process;
 // - prisma create: Prisma's own nested create of the same two rows, here in this process;
-// - prisma tx: what the service's store runs for a create (settings read FOR SHARE, two creates) in
+// - prisma tx: the service's own stores doing a create (settings read FOR SHARE, two creates) in
 //   one Prisma interactive transaction, here too, without HTTP and GraphQL;
 // - raw insert: the same two INSERTs in one transaction straight on the driver, here too.
-// The floors run on their own database of the same kind: PGlite in memory with the project's
-// migrations, or the service's PostgreSQL database through a pool of the adapter's default size.
+// The floors run on their own database of the same kind: PGlite in memory from the build's migrated
+// seed, or the service's PostgreSQL database through a pool of the adapter's default size.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { seedFor } from '../src/db/pglite-seed.js';
+import { historyKey, migratedSeedPath, seedFor } from '../src/db/pglite-seed.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { paths } from '../src/paths.js';
+import { DataOutputStore } from '../src/store/data-output-store.js';
+import { PlatformSettingsStore } from '../src/store/platform-settings-store.js';
 import { createScratchDatabase } from '../test/support/postgres.js';
 import {
+  BACKENDS,
   CONCURRENCY,
   call,
   closeAgent,
@@ -34,7 +36,6 @@ import {
 import { CREATE, configurePlatforms } from './support/seed.js';
 
 const ROUNDS = 3;
-const backends = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((b) => b.trim());
 
 /** The Glue row the service stores for database `sales` and this suffix (schema level). */
 function glueRow(suffix: string) {
@@ -66,12 +67,12 @@ interface Floor {
 }
 
 async function pgliteFloor(): Promise<Floor> {
-  const seed = seedFor('memory://', true);
-  const pglite = await PGlite.create('memory://', seed ? { loadDataDir: seed } : {});
-  for (const name of readdirSync(paths.migrations)
-    .filter((n) => /^\d/.test(n))
-    .sort())
-    await pglite.exec(readFileSync(path.join(paths.migrations, name, 'migration.sql'), 'utf8'));
+  // The build's copy of a database with the project's history applied, as a new service gets.
+  if (!existsSync(migratedSeedPath(historyKey(paths.migrations))))
+    throw new Error('No migrated PGlite seed for this history: run `npm run build` first.');
+  const pglite = await PGlite.create('memory://', {
+    loadDataDir: seedFor('memory://', true, paths.migrations) as Blob,
+  });
   return {
     prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }),
     insert: (suffix) =>
@@ -112,6 +113,10 @@ async function measureOn(label: string, floor: Floor, databaseUrl?: string): Pro
   const server = await startServer(databaseUrl);
   try {
     await configurePlatforms(server.url);
+    const settings = new PlatformSettingsStore(floor.prisma, 0);
+    const store = new DataOutputStore(floor.prisma, [
+      { plugin: 'GlueDataOutput', relation: 'glue' },
+    ]);
     let round = 0;
     const totals = await interleaved(
       {
@@ -139,13 +144,8 @@ async function measureOn(label: string, floor: Floor, databaseUrl?: string): Pro
           round += 1;
           return timed(seconds, (n) =>
             floor.prisma.$transaction(async (tx) => {
-              await tx.$queryRaw`SELECT settings, updated_at FROM platform_configurations WHERE platform = ${'glue'} FOR SHARE`;
-              const base = await tx.dataOutputConfiguration.create({
-                data: { plugin: 'GlueDataOutput' },
-              });
-              await tx.glueDataOutput.create({
-                data: { ...glueRow(`tx_${round}_${n}`), id: base.id },
-              });
+              await settings.inTransaction(tx, 'glue');
+              await store.create('GlueDataOutput', glueRow(`tx_${round}_${n}`), undefined, tx);
             }),
           );
         },
@@ -170,7 +170,7 @@ console.log(
   `creates of one Glue configuration, concurrency ${CONCURRENCY}, ${ROUNDS} rounds x ${SECONDS}s per case, Node ${process.version}`,
 );
 try {
-  if (backends.includes('pglite')) {
+  if (BACKENDS.includes('pglite')) {
     const floor = await pgliteFloor();
     try {
       await measureOn('embedded PGlite (in memory)', floor);
@@ -178,7 +178,7 @@ try {
       await floor.close();
     }
   }
-  if (backends.includes('postgres')) {
+  if (BACKENDS.includes('postgres')) {
     const db = await createScratchDatabase('bench_writes');
     // The service migrates the new database when it starts, before the floors first run.
     const floor = await postgresFloor(db.url);

@@ -8,6 +8,10 @@ import { projectRoot } from '../../src/paths.js';
 
 export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+/** Which databases a bench runs on: BENCH_BACKENDS=pglite or =postgres picks one. */
+export const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres')
+  .split(',')
+  .map((b) => b.trim());
 
 const ISSUER = 'http://localhost/bench-issuer';
 const AUDIENCE = 'data-product-portal';
