@@ -1,18 +1,20 @@
 // How the host scales with the number of plugins: 10, 50 and 200 generated plugin packages (beside
 // the internal plugins) in a temporary project, each with a form field, a Prisma fragment and a
 // migration. For each size: discovering and loading them, checking every fragment with Prisma's
-// engine (what the tools and `schema:build` do) and merging schema.prisma. Composing the GraphQL
-// schema needs a Prisma client generated for the merged schema, so it is not timed here. Prints
-// milliseconds and milliseconds per plugin; nothing is asserted.
+// engine (what the tools and `schema:build` do), merging schema.prisma and composing the GraphQL
+// schema (against the merged schema's datamodel, as a client generated for it would carry).
+// Prints milliseconds and milliseconds per plugin; nothing is asserted.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildSchema } from '../src/graphql/schema.js';
 import { projectRoot } from '../src/paths.js';
 import { findPackageDir } from '../src/registry/plugin-package.js';
 import { inspectPlugins } from '../src/registry/registry.js';
 import { fragmentCheck, readBaseSchema } from '../tools/schema-build/check-fragments.js';
 import { fragmentsOf } from '../tools/schema-build/fragments-of.js';
 import { mergeSchema } from '../tools/schema-build/merge.js';
+import { readDatamodel } from '../tools/schema-build/prisma-wasm.js';
 
 const SIZES = (process.env.BENCH_PLUGINS ?? '10,50,200').split(',').map(Number);
 
@@ -93,19 +95,29 @@ async function loaded(projectDir: string, verify?: ReturnType<typeof fragmentChe
 
 console.log('Plugins at scale, ms (per plugin in brackets); each size in a fresh project');
 console.log(
-  `${'plugins'.padStart(7)}  ${'load'.padStart(15)}  ${'load + fragments'.padStart(17)}  ${'merge prisma'.padStart(15)}`,
+  `${'plugins'.padStart(7)}  ${'load'.padStart(15)}  ${'load + fragments'.padStart(17)}  ${'merge prisma'.padStart(15)}  ${'compose graphql'.padStart(15)}`,
 );
 const base = readBaseSchema();
+// The first composition also loads and compiles graphql-js and Pothos; not part of any size.
+buildSchema(await loaded(projectRoot));
 for (const size of SIZES) {
   const dir = projectWith(size);
   try {
     const [registry, load] = await timed(() => loaded(dir));
     const [, check] = await timed(() => loaded(dir, fragmentCheck(base)));
-    const [, merge] = await timed(() => mergeSchema(base, fragmentsOf(registry)));
+    const [merged, merge] = await timed(() => mergeSchema(base, fragmentsOf(registry)));
+    const { models } = readDatamodel([['schema.prisma', merged]]);
+    const datamodel = { datamodel: { models: Object.fromEntries(models.map((m) => [m.name, m])) } };
+    const [composed, compose] = await timed(() => buildSchema(registry, { datamodel }));
+    // Every generated plugin brings its object type; a schema without them timed nothing.
+    const missing = Array.from({ length: size }, (_, i) => `Generated${i + 1}DataOutput`).filter(
+      (type) => composed.schema.getType(type) === undefined,
+    );
+    if (missing.length > 0) throw new Error(`Not composed: ${missing.join(', ')}`);
     const total = registry.list().length;
     const cell = (ms: number) => `${ms.toFixed(0)} (${(ms / total).toFixed(2)})`.padStart(15);
     console.log(
-      `${String(total).padStart(7)}  ${cell(load)}  ${cell(check).padStart(17)}  ${cell(merge)}`,
+      `${String(total).padStart(7)}  ${cell(load)}  ${cell(check).padStart(17)}  ${cell(merge)}  ${cell(compose)}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

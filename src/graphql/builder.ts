@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import PrismaPlugin from '@pothos/plugin-prisma';
+import PrismaPlugin, { type PothosPrismaDatamodel } from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Caller } from '../auth/caller.js';
 import type PrismaTypes from '../generated/pothos-types.js';
@@ -21,8 +21,11 @@ export interface Context {
 
 export type FormValue = string | number | boolean;
 
+/** The Prisma models object types map to: the generated client's, or those of another schema. */
+export type { PothosPrismaDatamodel as PrismaDatamodel } from '@pothos/plugin-prisma';
+
 /** A fresh builder per schema: the set of plugins, and so the types, can differ between schemas. */
-export function createBuilder() {
+export function createBuilder(datamodel: PothosPrismaDatamodel = getDatamodel()) {
   return new SchemaBuilder<{
     PrismaTypes: PrismaTypes;
     Context: Context;
@@ -45,7 +48,7 @@ export function createBuilder() {
     complexity: { ...COST_DEFAULTS, complexityError: costError },
     prisma: {
       client: (ctx) => ctx.prisma,
-      dmmf: getDatamodel(),
+      dmmf: datamodel,
       exposeDescriptions: true,
       onUnusedQuery: null,
     },

@@ -1,7 +1,6 @@
 import type { PluginView } from '../catalog/plugin-view.js';
 import type PrismaTypes from '../generated/pothos-types.js';
-import { getDatamodel } from '../generated/pothos-types.js';
-import type { Builder } from './builder.js';
+import type { Builder, PrismaDatamodel } from './builder.js';
 import type { ConfigTypeResolver } from './config-types.js';
 import type { DataOutputInterfaceRef } from './data-output-interface.js';
 
@@ -11,9 +10,8 @@ type PluginModelName = Exclude<
   'DataOutputConfiguration' | 'PlatformConfiguration'
 >;
 
-function modelNameOf(view: PluginView): PluginModelName {
-  const models = getDatamodel().datamodel.models;
-  if (!(view.name in models)) {
+function modelNameOf(view: PluginView, datamodel: PrismaDatamodel): PluginModelName {
+  if (!(view.name in datamodel.datamodel.models)) {
     throw new Error(
       `Plugin ${view.name} (${view.source}) has no model in the generated Prisma client. ` +
         'Run `npm run schema:build` after changing the enabled plugins.',
@@ -31,9 +29,10 @@ export function addConfigObjects(
   views: readonly PluginView[],
   typeOf: ConfigTypeResolver,
   dataOutput: DataOutputInterfaceRef,
+  datamodel: PrismaDatamodel,
 ): void {
   for (const view of views) {
-    builder.prismaObject(modelNameOf(view), {
+    builder.prismaObject(modelNameOf(view, datamodel), {
       description: `A stored ${view.displayName} data output configuration. ${view.description}`,
       interfaces: [dataOutput],
       include: { base: true },

@@ -1,8 +1,9 @@
 import type { GraphQLSchema } from 'graphql';
 import { type PluginEntry, type PluginView, pluginView } from '../catalog/plugin-view.js';
+import { getDatamodel } from '../generated/pothos-types.js';
 import { parentTilesOf } from '../presentation/tiles.js';
 import type { PluginRegistry } from '../registry/registry.js';
-import { createBuilder } from './builder.js';
+import { createBuilder, type PrismaDatamodel } from './builder.js';
 import { addConfigInputs } from './config-inputs.js';
 import { addConfigObjects } from './config-objects.js';
 import { configTypeResolver } from './config-types.js';
@@ -17,9 +18,15 @@ import { addPortalQueries } from './portal-queries.js';
 import { addPresentationFields } from './presentation-fields.js';
 import { addDateTimeScalar, addFormValueScalar, addJsonObjectScalar } from './scalars.js';
 
-export interface SchemaLimits {
+export interface SchemaOptions {
   /** GRAPHQL_MAX_COST: the most a query may cost (see cost.ts); none when unset (tools). */
   maxCost?: number;
+  /**
+   * The Prisma models the object types map to: the generated client's by default. A caller that
+   * composes plugins the client was not generated for (the scale bench) passes those of the
+   * merged schema.
+   */
+  datamodel?: PrismaDatamodel;
 }
 
 export interface ServiceSchema {
@@ -28,12 +35,13 @@ export interface ServiceSchema {
 }
 
 /** Composes the one GraphQL schema from the registry's plugins. */
-export function buildSchema(registry: PluginRegistry, limits: SchemaLimits = {}): ServiceSchema {
+export function buildSchema(registry: PluginRegistry, options: SchemaOptions = {}): ServiceSchema {
   const entries: PluginEntry[] = registry
     .list()
     .map((registered) => ({ plugin: registered.plugin, view: pluginView(registered) }));
   const views = entries.map((entry) => entry.view);
-  const builder = createBuilder();
+  const datamodel = options.datamodel ?? getDatamodel();
+  const builder = createBuilder(datamodel);
   const typeOf = configTypeResolver(builder);
   // Reading needs an authenticated caller; each mutation also names the role it needs.
   builder.queryType({
@@ -53,7 +61,7 @@ export function buildSchema(registry: PluginRegistry, limits: SchemaLimits = {})
   addConfigInputs(builder, views, typeOf);
   const dataOutput = addDataOutputInterface(builder, views);
   addPresentationFields(builder, entries, dataOutput, owner);
-  addConfigObjects(builder, views, typeOf, dataOutput);
+  addConfigObjects(builder, views, typeOf, dataOutput, datamodel);
   addDataOutputQueries(builder, entries, dataOutput);
   addDataOutputMutations(builder, entries, dataOutput, owner);
   addPlatformConfiguration(builder, views);
@@ -61,9 +69,9 @@ export function buildSchema(registry: PluginRegistry, limits: SchemaLimits = {})
   // Not sorted: input fields keep the Zod (form) order, which introspection-driven forms rely on.
   const schema = builder.toSchema({
     sortSchema: false,
-    ...(limits.maxCost === undefined
+    ...(options.maxCost === undefined
       ? {}
-      : { complexity: { limit: { complexity: limits.maxCost } } }),
+      : { complexity: { limit: { complexity: options.maxCost } } }),
   });
   return { schema, views };
 }

@@ -9,7 +9,8 @@ interface PrismaSchemaWasm {
 }
 const wasm = createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as PrismaSchemaWasm;
 
-const dmmfField = z.object({
+// Loose: the keys not named here (relationName, isUpdatedAt…) stay, for readers such as Pothos.
+const dmmfField = z.looseObject({
   name: z.string(),
   kind: z.enum(['scalar', 'object', 'enum', 'unsupported']),
   type: z.string(),
@@ -21,18 +22,20 @@ const dmmfField = z.object({
   relationFromFields: z.array(z.string()).optional(),
   relationToFields: z.array(z.string()).optional(),
   relationOnDelete: z.string().optional(),
-  hasDefaultValue: z.boolean().optional(),
+  hasDefaultValue: z.boolean(),
+  isUnique: z.boolean(),
   /** A literal (`"STANDARD"`, `3`, `false`) or a function such as `{ name: 'now', args: [] }`. */
   default: z.unknown().optional(),
 });
-const dmmfModel = z.object({
+const dmmfModel = z.looseObject({
   name: z.string(),
   dbName: z.string().nullable(),
   fields: z.array(dmmfField),
-  primaryKey: z.object({ fields: z.array(z.string()) }).nullable(),
+  primaryKey: z.object({ name: z.string().nullable(), fields: z.array(z.string()) }).nullable(),
+  uniqueIndexes: z.array(z.object({ name: z.string().nullable(), fields: z.array(z.string()) })),
 });
 const dmmf = z.object({
-  datamodel: z.object({
+  datamodel: z.looseObject({
     models: z.array(dmmfModel),
     enums: z.array(z.object({ name: z.string() })),
   }),
