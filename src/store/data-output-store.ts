@@ -52,6 +52,29 @@ function includeOf(tables: readonly PluginTable[]): Prisma.DataOutputConfigurati
   ) as Prisma.DataOutputConfigurationInclude;
 }
 
+/**
+ * The plugin rows a list loads: all columns of the plugins the selection reads, the id alone of
+ * the others (enough to tell a whole configuration from an orphan base row).
+ */
+function probesOf(
+  tables: readonly PluginTable[],
+  read: ReadonlySet<string>,
+): Prisma.DataOutputConfigurationInclude {
+  return Object.fromEntries(
+    tables.map((t) => [t.relation, read.has(t.plugin) ? true : { select: { id: true } }]),
+  ) as Prisma.DataOutputConfigurationInclude;
+}
+
+/** Rows after a position in the list's order (newest first by createdAt, then id). */
+function olderThan(position: Position): Prisma.DataOutputConfigurationWhereInput {
+  return {
+    OR: [
+      { createdAt: { lt: position.createdAt } },
+      { createdAt: position.createdAt, id: { lt: position.id } },
+    ],
+  };
+}
+
 /** What the two-INSERT create needs of a plugin model's Prisma delegate. */
 interface CreateDelegate {
   create(args: { data: ConfigValues }): Promise<ConfigValues>;
@@ -78,12 +101,16 @@ function isNotFound(error: unknown): boolean {
 
 /**
  * Data output configurations in class-table inheritance: one base row and one plugin row, always
- * written together (Prisma nested writes run in one transaction) and read together (one statement
+ * written together (in one transaction) and read together (one statement
  * joining the plugin tables, whatever the number of rows).
  *
  * A base row without its plugin row can only come from outside the service (a manual DELETE, a
- * partial restore). Lists skip it in SQL, so pages stay full and `count` agrees with them; a read
- * by id logs it and finds nothing; a delete removes it and returns what was stored.
+ * partial restore). Lists skip it and read on, so pages stay full and `count` agrees with them; a
+ * read by id logs it and finds nothing; a delete removes it and returns what was stored.
+ *
+ * A list filters by plugin and order only, and tells orphans from the plugin rows it loads: a
+ * filter joining every plugin table lets PostgreSQL without statistics (PGlite never gathers any)
+ * hash-join whole tables for each page, so a page's cost grew with the table.
  */
 export class DataOutputStore {
   readonly #byPlugin: ReadonlyMap<string, PluginTable>;
@@ -126,34 +153,35 @@ export class DataOutputStore {
     after: Position | null,
     { ownerId, read = plugins }: { ownerId?: string; read?: readonly string[] } = {},
   ): Promise<Page> {
-    const rows = await this.prisma.dataOutputConfiguration.findMany({
-      where: {
-        AND: [
-          this.#whole(plugins),
-          ownerId === undefined ? {} : { ownerId },
-          after
-            ? {
-                OR: [
-                  { createdAt: { lt: after.createdAt } },
-                  { createdAt: after.createdAt, id: { lt: after.id } },
-                ],
-              }
-            : {},
-        ],
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: first + 1,
-      include: includeOf(this.#tables(read)),
-    });
-    const loaded = new Set(read);
-    return {
-      rows: rows
-        .slice(0, first)
-        .map((row) =>
-          loaded.has(row.plugin) ? this.#toConfigRow(row) : { id: row.id, base: baseOf(row) },
-        ),
-      hasNextPage: rows.length > first,
-    };
+    const include = probesOf(this.#tables(plugins), new Set(read));
+    // One more whole row than asked for tells whether a next page exists.
+    const whole: ConfigRow[] = [];
+    let position = after;
+    for (;;) {
+      const wanted = first + 1 - whole.length;
+      const rows = await this.prisma.dataOutputConfiguration.findMany({
+        where: {
+          AND: [
+            { plugin: { in: [...plugins] } },
+            ownerId === undefined ? {} : { ownerId },
+            position ? olderThan(position) : {},
+          ],
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: wanted,
+        include,
+      });
+      for (const row of rows) {
+        const config = this.#toConfigRow(row);
+        if (config.missingPluginRow) continue;
+        whole.push(read.includes(row.plugin) ? config : { id: row.id, base: config.base });
+      }
+      const last = rows.at(-1);
+      // Only orphans (rare: the tables were changed outside the service) cost another statement.
+      if (rows.length < wanted || whole.length > first || !last) break;
+      position = { createdAt: last.createdAt, id: last.id };
+    }
+    return { rows: whole.slice(0, first), hasNextPage: whole.length > first };
   }
 
   /** How many whole configurations the plugins have: what a list of them shows, on all pages. */
