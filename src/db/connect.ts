@@ -8,6 +8,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { type Listen, pgliteListen, postgresListen } from './notifications.js';
 import { lockPgliteFolder } from './pglite-lock.js';
 import { seedFor } from './pglite-seed.js';
+import { keepStatistics } from './pglite-statistics.js';
 import { withStartupLock } from './startup-lock.js';
 import { waitForPostgres } from './wait-for-postgres.js';
 
@@ -41,7 +42,10 @@ function withoutPassword(url: string): string {
 export interface ConnectOptions {
   /** Called with every SQL statement the client sends (for debug logs and query counts). */
   onQuery?: (sql: string) => void;
-  /** Start-up messages: retries of an unreachable PostgreSQL, a PGlite lock taken over. */
+  /**
+   * Warnings: retries of an unreachable PostgreSQL, a PGlite lock taken over, a failed update of
+   * PGlite's planner statistics.
+   */
   log?: (message: string) => void;
   /** The PGlite folder's lock was lost while serving; the default throws (and so stops the process). */
   onLockLost?: (error: Error) => void;
@@ -129,6 +133,10 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
     const pglite = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = clientOn(adapterFactory, options);
+    const statistics = keepStatistics(pglite, {
+      onError: (error) =>
+        options.log?.(`Could not update the planner statistics: ${(error as Error).message}`),
+    });
     return {
       prisma,
       adapterFactory,
@@ -136,6 +144,7 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
       listen: pgliteListen(pglite),
       startupExclusive: (work) => work(),
       close: async () => {
+        await statistics.stop();
         await prisma.$disconnect();
         await pglite.close();
         await lock?.release();
