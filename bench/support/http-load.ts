@@ -31,10 +31,15 @@ export interface Server {
 
 /**
  * The service as in production (every request's token verified, one JSON log line per request),
- * on embedded PGlite in memory or, with `databaseUrl`, on that PostgreSQL database.
+ * on embedded PGlite in memory or, with `databaseUrl`, on that PostgreSQL database; `env` changes
+ * settings. `entry` runs another server that logs its address the same way.
  */
-export async function startServer(databaseUrl?: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function startServer(
+  databaseUrl?: string,
+  env: Record<string, string> = {},
+  entry = 'src/main.ts',
+): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -43,9 +48,15 @@ export async function startServer(databaseUrl?: string): Promise<Server> {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-      AUTH_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      // AUTH_DISABLED=true in `env` turns verification off, which the service refuses beside these.
+      ...(env.AUTH_DISABLED === 'true'
+        ? {}
+        : {
+            AUTH_ISSUER: ISSUER,
+            AUTH_AUDIENCE: AUDIENCE,
+            AUTH_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+          }),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,6 +77,11 @@ export async function startServer(databaseUrl?: string): Promise<Server> {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${output}`)));
+    // The address is logged at info: a server that never logs it must not hang the bench.
+    setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`${entry} did not log its address within 120 s:\n${output}`));
+    }, 120_000).unref();
   });
   return { url: new URL(url), stop: () => child.kill('SIGTERM') };
 }
