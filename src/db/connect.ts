@@ -135,7 +135,9 @@ async function connectPglite(dirSetting: string, options: ConnectOptions): Promi
     const prisma = clientOn(adapterFactory, options);
     const statistics = keepStatistics(pglite, {
       onError: (error) =>
-        options.log?.(`Could not update the planner statistics: ${(error as Error).message}`),
+        options.log?.(
+          `Could not update the planner statistics: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     });
     return {
       prisma,

@@ -46,22 +46,16 @@ export interface Page {
 
 // The core knows plugin tables only at run time, so relation names are dynamic here and the
 // Prisma argument types are asserted at these few places.
-function includeOf(tables: readonly PluginTable[]): Prisma.DataOutputConfigurationInclude {
-  return Object.fromEntries(
-    tables.map((t) => [t.relation, true]),
-  ) as Prisma.DataOutputConfigurationInclude;
-}
-
 /**
- * The plugin rows a list loads: all columns of the plugins the selection reads, the id alone of
+ * The plugin rows to load: all columns of the plugins in `read` (by default all), the id alone of
  * the others (enough to tell a whole configuration from an orphan base row).
  */
-function probesOf(
+function includeOf(
   tables: readonly PluginTable[],
-  read: ReadonlySet<string>,
+  read?: ReadonlySet<string>,
 ): Prisma.DataOutputConfigurationInclude {
   return Object.fromEntries(
-    tables.map((t) => [t.relation, read.has(t.plugin) ? true : { select: { id: true } }]),
+    tables.map((t) => [t.relation, !read || read.has(t.plugin) ? true : { select: { id: true } }]),
   ) as Prisma.DataOutputConfigurationInclude;
 }
 
@@ -153,7 +147,8 @@ export class DataOutputStore {
     after: Position | null,
     { ownerId, read = plugins }: { ownerId?: string; read?: readonly string[] } = {},
   ): Promise<Page> {
-    const include = probesOf(this.#tables(plugins), new Set(read));
+    const reads = new Set(read);
+    const include = includeOf(this.#tables(plugins), reads);
     // One more whole row than asked for tells whether a next page exists.
     const whole: ConfigRow[] = [];
     let position = after;
@@ -174,7 +169,7 @@ export class DataOutputStore {
       for (const row of rows) {
         const config = this.#toConfigRow(row);
         if (config.missingPluginRow) continue;
-        whole.push(read.includes(row.plugin) ? config : { id: row.id, base: config.base });
+        whole.push(reads.has(row.plugin) ? config : { id: row.id, base: config.base });
       }
       const last = rows.at(-1);
       // Only orphans (rare: the tables were changed outside the service) cost another statement.

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepStatistics, type StatisticsUpkeep } from '../../src/db/pglite-statistics.js';
+import { waitFor } from '../support/wait-for.js';
 
 // PGlite has no autovacuum: without the upkeep no table is ever analyzed.
 
@@ -9,14 +10,6 @@ async function analyzedTables(pglite: PGlite): Promise<string[]> {
     'SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL ORDER BY relname',
   );
   return result.rows.map((row) => row.relname);
-}
-
-async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Still not ${what} after 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('planner statistics on PGlite', () => {
@@ -39,7 +32,7 @@ describe('planner statistics on PGlite', () => {
   });
 
   it('analyzes a table once enough of it changed, as autovacuum would, and leaves the others', async () => {
-    await until(async () => (await analyzedTables(pglite)).includes('grown'), 'analyzed');
+    await waitFor(async () => (await analyzedTables(pglite)).includes('grown'), 'the analyze');
     // 10 changed rows are under the threshold of 50.
     expect(await analyzedTables(pglite)).toEqual(['grown']);
     const estimate = await pglite.query<{ reltuples: number }>(
@@ -57,12 +50,12 @@ describe('planner statistics on PGlite', () => {
     await upkeep.stop();
     await pglite.exec('INSERT INTO barely SELECT g FROM generate_series(11, 500) g');
     // Once the changes show, a running upkeep would analyze the table within one interval.
-    await until(async () => {
+    await waitFor(async () => {
       const changed = await pglite.query<{ n: number }>(
         "SELECT n_mod_since_analyze AS n FROM pg_stat_user_tables WHERE relname = 'barely'",
       );
       return Number(changed.rows[0]?.n) > 50;
-    }, 'counted');
+    }, 'the changes to be counted');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await analyzedTables(pglite)).toEqual(['grown']);
   });

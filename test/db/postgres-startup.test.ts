@@ -3,14 +3,7 @@ import { warningsInto } from '../support/logs.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import { graphql, startTestService } from '../support/service.js';
 import { freePort, tcpProxy, throughProxy } from '../support/tcp-proxy.js';
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+import { waitFor } from '../support/wait-for.js';
 
 describe('start-up on PostgreSQL that is not there yet', () => {
   let db: ScratchDatabase;
@@ -26,7 +19,7 @@ describe('start-up on PostgreSQL that is not there yet', () => {
       { DATABASE_URL: throughProxy(db.url, proxy), DATABASE_STARTUP_RETRY_SECONDS: '60' },
       await warningsInto(warnings),
     );
-    await until(() => warnings.length >= 3, 'three failed attempts');
+    await waitFor(() => warnings.length >= 3, 'three failed attempts');
     await proxy.listen();
     const service = await starting;
     try {

@@ -7,6 +7,7 @@ import {
   type RunningService,
   startServiceProcess,
 } from '../support/scratch-project.js';
+import { waitFor } from '../support/wait-for.js';
 
 // SIGTERM sent to `npm start` (the compiled service, as deployed): the server stops accepting,
 // finishes what is in flight up to SHUTDOWN_TIMEOUT_MS, closes the database and exits 0, and no
@@ -39,14 +40,6 @@ function postRaw(url: string, body: string): Promise<{ status: number; body: str
 async function refusesConnections(url: string): Promise<boolean> {
   const answer = await postRaw(url, JSON.stringify({ query: '{ __typename }' }));
   return answer instanceof Error && (answer as NodeJS.ErrnoException).code === 'ECONNREFUSED';
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('SIGTERM to npm start', { timeout: 300_000 }, () => {
