@@ -6,6 +6,7 @@ import { buildFormsPage, PAGE_OUTPUT } from '../forms/build.js';
 import { displayPath, projectRoot } from '../src/paths.js';
 import { CommandFailure } from './command.js';
 import { writePgliteSeed } from './pglite-seed.js';
+import { bundleService, SERVICE_BUNDLE } from './service-bundle.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,12 +24,13 @@ function internalPlugins(): string[] {
 }
 
 /**
- * `npm run build`: compiles the service and the internal plugins to `dist/` (`npm start` runs
- * `dist/src/main.js` with plain Node, no TypeScript loader) and copies each internal plugin's
- * Prisma fragment and migrations beside its compiled entry, and bundles the form preview page
- * (`forms/`, served at /forms) into `dist/forms/page`, and writes the seeds of new PGlite databases
- * (`dist/pglite-seed/`). Needs `npm run schema:build` first:
- * the generated Prisma client is compiled with the service.
+ * `npm run build`: compiles the service and the internal plugins to `dist/`; bundles the service
+ * into `dist/src/start.js` (`npm start` runs `dist/src/main.js`, which loads it, with plain Node,
+ * no TypeScript loader); copies each
+ * internal plugin's Prisma fragment and migrations beside its compiled entry; bundles the form
+ * preview page (`forms/`, served at /forms) into `dist/forms/page`; writes the seeds of new PGlite
+ * databases (`dist/pglite-seed/`). Needs `npm run schema:build` first: the generated Prisma client
+ * is compiled with the service.
  */
 export async function build(): Promise<undefined> {
   if (!existsSync(path.join(projectRoot, 'src/generated/prisma/client.ts'))) {
@@ -43,6 +45,7 @@ export async function build(): Promise<undefined> {
   });
   if (compiled.status !== 0)
     throw new CommandFailure('The TypeScript compiler failed (see above).');
+  await bundleService();
   for (const name of internalPlugins()) {
     for (const file of PLUGIN_FILES) {
       const from = path.join(projectRoot, 'plugins', name, file);
@@ -53,6 +56,6 @@ export async function build(): Promise<undefined> {
   await buildFormsPage();
   const seed = await writePgliteSeed();
   console.log(
-    `Compiled the service to ${displayPath(path.join(projectRoot, 'dist/src/main.js'))}, bundled the form preview page into ${displayPath(PAGE_OUTPUT)} and wrote the PGlite databases new ones start from (empty, and with the migrations applied): ${seed}.`,
+    `Compiled the service and bundled it into ${displayPath(SERVICE_BUNDLE)} (run by dist/src/main.js), bundled the form preview page into ${displayPath(PAGE_OUTPUT)} and wrote the PGlite databases new ones start from (empty, and with the migrations applied): ${seed}.`,
   );
 }

@@ -1,15 +1,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PageHandler } from '../../src/http/server.js';
+import { projectRoot } from '../../src/paths.js';
 
 /**
- * The built page (`npm run build` writes it): `dist/forms/page`, seen from this file's source
- * (`forms/server/page.ts`) or from its compiled copy (`dist/forms/server/page.js`).
+ * The built page (`npm run build` writes it), found from the project root: this file may run from
+ * its source, or bundled into the service.
  */
-export const BUILT_PAGE = fileURLToPath(
-  new URL(import.meta.url.endsWith('.js') ? '../page' : '../../dist/forms/page', import.meta.url),
-);
+export const BUILT_PAGE = path.join(projectRoot, 'dist/forms/page');
 
 /** The path the page is served at. */
 export const FORMS_PATH = '/forms';
