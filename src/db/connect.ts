@@ -9,6 +9,7 @@ import { type Listen, pgliteListen, postgresListen } from './notifications.js';
 import { lockPgliteFolder } from './pglite-lock.js';
 import { seedFor } from './pglite-seed.js';
 import { keepStatistics } from './pglite-statistics.js';
+import { warmUpQueryCompiler } from './prisma-warm-up.js';
 import { withStartupLock } from './startup-lock.js';
 import { waitForPostgres } from './wait-for-postgres.js';
 
@@ -166,6 +167,7 @@ export function connectDatabase(
   env: DatabaseSettings,
   options: ConnectOptions = {},
 ): Promise<Database> {
+  warmUpQueryCompiler();
   return env.DATABASE_URL
     ? connectPostgres({ ...env, DATABASE_URL: env.DATABASE_URL }, options)
     : connectPglite(env.PGLITE_DIR, options);
