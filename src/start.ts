@@ -3,8 +3,9 @@ import { type Env, formsPageEnabled, loadDotEnv, loadEnv } from './env.js';
 import { createLogger } from './http/logger.js';
 import { startService } from './service.js';
 
-// Entry point. A start-up failure logs its message, which names the culprit and the fix, and exits 1.
-// SIGTERM/SIGINT stop gracefully (see Service.close) and exit 0; a second signal exits at once.
+// The service as a process (loaded by main.ts). A start-up failure logs its message, which names
+// the culprit and the fix, and exits 1. SIGTERM/SIGINT stop gracefully (see Service.close) and
+// exit 0; a second signal exits at once.
 loadDotEnv();
 let env: Env;
 try {
