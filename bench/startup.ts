@@ -2,7 +2,7 @@
 // on a new PGlite folder, on that folder again, and in memory, timed from spawning node to the
 // first answer of /ready. Phases come from the service's own JSON log lines: modules loaded (first
 // line), plugins loaded, database open, migrations done, listening. A bare PGlite open of the
-// same folder is printed beside them. Run `npm run build` first. Prints milliseconds (medians of
+// same folder is printed beside them, in this process and in a new one. Run `npm run build` first. Prints milliseconds (medians of
 // BENCH_RUNS runs); nothing is asserted.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,6 +76,31 @@ async function startOnce(pgliteDir: string, port: number): Promise<Record<Phase,
   };
 }
 
+// The same open in a new Node process, timed from spawning it as the service is: a start-up can be
+// no faster than this.
+const FRESH_OPEN = `
+const { PGlite } = await import('@electric-sql/pglite');
+const db = await PGlite.create(process.argv[1]);
+await db.query('SELECT 1');
+process.stdout.write('opened\\n');
+await db.close();`;
+
+async function freshProcessOpen(dir: string): Promise<number> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--input-type=module', '-e', FRESH_OPEN, dir], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const opened = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('opened')) resolve(Date.now() - started);
+    });
+    child.once('exit', (code) => reject(new Error(`the bare open exited with ${code}`)));
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return opened;
+}
+
 async function bareOpen(dir: string): Promise<number> {
   const started = performance.now();
   const db = await PGlite.create(dir);
@@ -103,12 +128,14 @@ const newFolder: Array<Record<Phase, number>> = [];
 const existing: Array<Record<Phase, number>> = [];
 const memory: Array<Record<Phase, number>> = [];
 const bare: number[] = [];
+const fresh: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-startup-'));
   try {
     newFolder.push(await startOnce(dir, port));
     existing.push(await startOnce(dir, port));
     bare.push(await bareOpen(dir));
+    fresh.push(await freshProcessOpen(dir));
     memory.push(await startOnce('memory://', port));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -124,4 +151,8 @@ const bareMs = median(bare);
 const existingMs = median(existing.map((run) => run.ready));
 console.log(
   `bare PGlite open of the same folder: ${Math.round(bareMs)} ms; existing folder / bare open: ${(existingMs / bareMs).toFixed(1)}x`,
+);
+const freshMs = median(fresh);
+console.log(
+  `the same open in a new Node process, from spawning it: ${Math.round(freshMs)} ms; existing folder / that: ${(existingMs / freshMs).toFixed(1)}x`,
 );
