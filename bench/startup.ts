@@ -2,8 +2,8 @@
 // on a new PGlite folder, on that folder again, and in memory, timed from spawning node to the
 // first answer of /ready. Phases come from the service's own JSON log lines: modules loaded (first
 // line), plugins loaded, database open, migrations done, listening. A bare PGlite open of the
-// same folder is printed beside them, in this process and in a new one. Run `npm run build` first. Prints milliseconds (medians of
-// BENCH_RUNS runs); nothing is asserted.
+// same folder is printed beside them, in this process and in a new one. Run `npm run build`
+// first. Prints milliseconds (medians of BENCH_RUNS runs); nothing is asserted.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

@@ -26,11 +26,10 @@ function internalPlugins(): string[] {
 /**
  * `npm run build`: compiles the service and the internal plugins to `dist/`; bundles the service
  * into `dist/src/start.js` (`npm start` runs `dist/src/main.js`, which loads it, with plain Node,
- * no TypeScript loader); copies each
- * internal plugin's Prisma fragment and migrations beside its compiled entry; bundles the form
- * preview page (`forms/`, served at /forms) into `dist/forms/page`; writes the seeds of new PGlite
- * databases (`dist/pglite-seed/`). Needs `npm run schema:build` first: the generated Prisma client
- * is compiled with the service.
+ * no TypeScript loader); copies each internal plugin's Prisma fragment and migrations beside its
+ * compiled entry; bundles the form preview page (`forms/`, served at /forms) into
+ * `dist/forms/page`; writes the seeds of new PGlite databases (`dist/pglite-seed/`). Needs
+ * `npm run schema:build` first: the generated Prisma client is compiled with the service.
  */
 export async function build(): Promise<undefined> {
   if (!existsSync(path.join(projectRoot, 'src/generated/prisma/client.ts'))) {

@@ -10,9 +10,10 @@ export const QUERY_COMPILER_MODULES = [
 
 /**
  * Starts loading the query compiler's modules, so that they load while the database opens instead
- * of after it: once PGlite has started, the same import takes about 0.3 s longer (measured by
- * `npm run bench:startup`). Node keeps one copy of a module, so the client's own import then
- * finds them loaded. A failure here is left to that import to report.
+ * of after it: once PGlite has started, the same import took about 0.3 s longer (a script timing
+ * the import before and after `PGlite.create`; README, "Start-up"). Node keeps one copy of a
+ * module, so the client's own import then finds them loaded. A failure here is left to that import
+ * to report.
  */
 export function warmUpQueryCompiler(): void {
   for (const specifier of QUERY_COMPILER_MODULES) import(specifier).catch(() => {});
