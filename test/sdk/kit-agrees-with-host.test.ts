@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_BASE_PRISMA, CONTRACT_BASE_SQL } from '../../sdk/src/testing/contract-base.js';
 import { applyPendingMigrations } from '../../src/db/migrate.js';
 import { paths } from '../../src/paths.js';
 import { checkPlugin } from '../../src/registry/check-plugin.js';
+import { createEmptyPglite } from '../../tools/migrations/empty-pglite.js';
 import { diffHistoryToDatamodel } from '../../tools/migrations/history-diff.js';
 import { pluginHistory } from '../../tools/migrations/plugin-history.js';
 import { readBaseSchema } from '../../tools/schema-build/check-fragments.js';
@@ -79,12 +80,12 @@ describe("the kit's stand-in of the service's base", () => {
   let service: PGlite;
   let kit: PGlite;
   beforeAll(async () => {
-    service = await PGlite.create();
+    service = await createEmptyPglite();
     await applyPendingMigrations({
       adapterFactory: new PrismaPGlite(service),
       migrationsDir: paths.migrations,
     });
-    kit = await PGlite.create();
+    kit = await createEmptyPglite();
     await kit.exec(CONTRACT_BASE_SQL);
   });
   afterAll(async () => {

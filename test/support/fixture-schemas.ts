@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { createEmptyPglite } from '../../tools/migrations/empty-pglite.js';
 
 // Small schemas for the migration-history tests: v1 a table, v2 adds a related table, v3 a column.
 export const header = `generator client {
@@ -43,7 +44,7 @@ export function scratch() {
       return dir;
     },
     async shadow(): Promise<PGlite> {
-      shadow ??= await PGlite.create();
+      shadow ??= await createEmptyPglite();
       return shadow;
     },
     async cleanup(): Promise<void> {

@@ -1,7 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { createEmptyPglite } from '../../tools/migrations/empty-pglite.js';
 import { createScratchDatabase, type Row } from './postgres.js';
 
 /** A database the migration tests run the schema engine against. */
@@ -14,7 +14,7 @@ export interface MigrationBackend {
 }
 
 export async function pgliteBackend(): Promise<MigrationBackend> {
-  const db = await PGlite.create();
+  const db = await createEmptyPglite();
   return {
     adapterFactory: new PrismaPGlite(db),
     query: async (sql) => (await db.query<Row>(sql)).rows,

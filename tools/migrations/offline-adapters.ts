@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import {
   ColumnTypeEnum,
   DriverAdapterError,
@@ -7,6 +7,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { withScriptRunner } from '../../src/db/migration-adapters.js';
+import { createEmptyPglite } from './empty-pglite.js';
 
 // Adapters for the engine when it works on no real database: diffs between datamodels, and
 // histories replayed on an in-memory PGlite (what `prisma migrate dev` does on its shadow database).
@@ -16,12 +17,12 @@ const USER_SCHEMAS = `SELECT nspname AS name FROM pg_namespace
   WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'`;
 
 /**
- * A shadow database for the engine (where it replays a migration history): a fresh in-memory
+ * A shadow database for the engine (where it replays a migration history): a new in-memory
  * PGlite closed on dispose, or `reuse`, emptied first and left open. The wasm engine replays
  * into whatever it is given without resetting it, unlike the native engine with a shadow URL.
  */
 export async function pgliteShadowDatabase(reuse?: PGlite): Promise<SqlDriverAdapter> {
-  const db = reuse ?? (await PGlite.create());
+  const db = reuse ?? (await createEmptyPglite());
   if (reuse) {
     const { rows } = await reuse.query<{ name: string }>(USER_SCHEMAS);
     const drops = rows.map(({ name }) => `DROP SCHEMA "${name.replaceAll('"', '""')}" CASCADE;`);

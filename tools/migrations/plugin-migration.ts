@@ -5,7 +5,7 @@ import {
   MIGRATION_SQL,
   pluginMigrations,
 } from '@data-product-portal/plugin-sdk';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import semver from 'semver';
 import { displayPath, paths } from '../../src/paths.js';
 import { CommandFailure, loadToolRegistry } from '../command.js';
@@ -13,6 +13,7 @@ import { readBaseSchema } from '../schema-build/check-fragments.js';
 import { fragmentOf } from '../schema-build/fragments-of.js';
 import { mergeSchema } from '../schema-build/merge.js';
 import { diffDatamodels } from './diff.js';
+import { createEmptyPglite } from './empty-pglite.js';
 import { diffHistoryToDatamodel } from './history-diff.js';
 import { nextMigrationFolderName } from './next-migration.js';
 import { migrationSlug, pluginHistory } from './plugin-history.js';
@@ -98,7 +99,7 @@ async function writeNextMigration(
       `Migration folder(s) without a migration.sql: ${unreadable.map((m) => displayPath(m.dir)).join(', ')}. Delete them or restore their SQL, then run this again.`,
     );
   }
-  const shadow = await PGlite.create();
+  const shadow = await createEmptyPglite();
   try {
     const history = await pluginHistory(plugin.migrations, baseOnly);
     const diff = await diffHistoryToDatamodel(history, target, { shadowDatabase: shadow });
