@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
-import { commandEnv, startServiceProcess } from '../support/scratch-project.js';
+import { COMPILED, commandEnv, startServiceProcess } from '../support/scratch-project.js';
 
 // What the service prints, as a process whose output is a pipe (not a terminal), with nothing
 // (NO_COLOR) asking it to leave colours out.
@@ -32,6 +32,7 @@ describe('log format', { timeout: 180_000 }, () => {
       projectRoot,
       serviceEnv({ NODE_ENV: 'production', AUTH_DISABLED: 'true' }),
       120_000,
+      COMPILED,
     );
     try {
       await requestForm(service.url, 'json-1');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
 import {
+  COMPILED,
   commandEnv,
   makeScratchFolder,
   type RunningService,
@@ -64,6 +65,7 @@ function start(target: Target): Promise<RunningService> {
       NODE_ENV: 'test',
     }),
     100_000,
+    COMPILED,
   );
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Instances, startInstances } from '../support/instances.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres.js';
-import type { RunningService } from '../support/scratch-project.js';
+import { COMPILED, type RunningService } from '../support/scratch-project.js';
 import { graphqlAt, listedIds, tableHealth } from '../support/stored-rows.js';
 
 // Three service processes on one PostgreSQL database behave as one service: what an operator
@@ -68,6 +68,7 @@ describe('three instances on one PostgreSQL database', { timeout: 180_000 }, () 
     // All three start at once on the new database: one migrates, the others wait for its lock.
     instances = await startInstances(3, db.url, {
       env: { PLATFORM_SETTINGS_MAX_AGE_SECONDS: '3600' },
+      entry: COMPILED,
     });
   }, 240_000);
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
 import {
+  COMPILED,
   commandEnv,
   FROM_SOURCE,
   makeScratchFolder,
@@ -32,7 +33,7 @@ describe('two processes on one PGLITE_DIR', () => {
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
     });
-    first = await startServiceProcess(projectRoot, env, 120_000);
+    first = await startServiceProcess(projectRoot, env, 120_000, COMPILED);
   });
   afterAll(async () => {
     await first?.stop();
@@ -84,7 +85,7 @@ describe('two processes on one PGLITE_DIR', () => {
     const killed = first as RunningService;
     await killed.kill('SIGKILL');
     first = undefined;
-    third = await startServiceProcess(projectRoot, env, 120_000);
+    third = await startServiceProcess(projectRoot, env, 120_000, COMPILED);
     expect(third.logs()).toContain(
       `PGLITE_DIR ${dir}: taking over the lock left by pid ${killed.pid} on ${os.hostname()}, which no longer runs`,
     );

@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { assertBuildCurrent } from './build-current.js';
 
 // A throw-away copy of the project, and the commands a developer runs in it (npm, the service), for
 // end-to-end tests that change package.json, node_modules and generated files.
@@ -205,6 +206,7 @@ export function startServiceProcess(
   entry: readonly string[] = FROM_SOURCE,
   command: string = process.execPath,
 ): Promise<RunningService> {
+  if (entry[0] === COMPILED[0]) assertBuildCurrent(cwd);
   const child = spawn(command, [...entry], {
     cwd,
     env,
