@@ -30,12 +30,13 @@ const PACKAGE = {
   packageName: '@acme/portal-plugin-scaffolded',
 };
 const PACKAGE_DIR = `plugins/${PACKAGE.key}`;
-// The tests a new plugin concerns: its own and the other plugins' (plugins/), the loading and
-// schema build of every plugin, and the suites that run over every loaded plugin (the plugin list,
-// introspection, the form schemas in the renderers' validators). The rest of the suite does not
+// The tests a new plugin concerns: its own, the loading and schema build of every plugin, and the
+// suites that run over every loaded plugin (the plugin list, introspection, the form schemas in the
+// renderers' validators). The rest of the suite, the other plugins' own tests included, does not
 // depend on which plugins are present; the whole suite runs on this checkout anyway.
 const TESTS = [
-  'plugins',
+  INTERNAL_DIR,
+  PACKAGE_DIR,
   'test/registry',
   'test/schema-build',
   'test/http/plugins.test.ts',

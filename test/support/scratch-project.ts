@@ -154,8 +154,17 @@ async function copyLinkedBuilds(source: string, target: string): Promise<void> {
  * Copies the project's files, its node_modules and its linked packages' builds into `target`.
  * `cp -a` keeps the relative symlinks npm made for `file:` dependencies relative, so they point
  * into the copy and npm in the copy never writes to the real project.
+ *
+ * Unless `seeds` is false, the build's PGlite seeds (`dist/pglite-seed/`, as `npm install` leaves
+ * them) come along too: each new database and shadow database in the copy then loads one instead
+ * of running initdb. A seed is used only for the PGlite version and migration history it was made
+ * for, so a copy whose history changes still migrates its databases itself.
  */
-export async function copyProject(source: string, target: string): Promise<void> {
+export async function copyProject(
+  source: string,
+  target: string,
+  { seeds = true }: { seeds?: boolean } = {},
+): Promise<void> {
   for (const file of await projectFiles(source)) {
     await copyFile(path.join(source, file), path.join(target, file));
   }
@@ -170,6 +179,9 @@ export async function copyProject(source: string, target: string): Promise<void>
   );
   if (copied.code !== 0) throw new Error(`Cannot copy node_modules.\n${describeRun(copied)}`);
   await copyLinkedBuilds(source, target);
+  const seedDir = path.join(source, 'dist/pglite-seed');
+  if (seeds && existsSync(seedDir))
+    await cp(seedDir, path.join(target, 'dist/pglite-seed'), { recursive: true });
 }
 
 export interface RunningService {
