@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnvError, loadEnv } from '../../src/env.js';
 import { projectRoot } from '../../src/paths.js';
 import type { Service } from '../../src/service.js';
+import { assertBuildCurrent } from '../support/build-current.js';
 import { captureLogs, LEVEL, type LogLine } from '../support/logs.js';
-import { commandEnv, runCommand } from '../support/scratch-project.js';
+import { COMPILED, commandEnv, runCommand } from '../support/scratch-project.js';
 import { post, startTestService } from '../support/service.js';
 import { AUDIENCE, createTestIssuer, ISSUER } from '../support/tokens.js';
 
@@ -98,8 +99,9 @@ describe('identity settings', () => {
     }
   });
 
-  it('stop the service at start-up in production without an issuer (exit 1, naming AUTH_ISSUER)', async () => {
-    const run = await runCommand(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  it('stop the compiled service at start-up in production without an issuer (exit 1, naming AUTH_ISSUER)', async () => {
+    assertBuildCurrent(projectRoot);
+    const run = await runCommand(process.execPath, COMPILED, {
       cwd: projectRoot,
       env: commandEnv({ NODE_ENV: 'production', PGLITE_DIR: 'memory://', PORT: '0' }),
       timeoutMs: 60_000,
