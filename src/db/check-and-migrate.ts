@@ -24,8 +24,9 @@ export async function checkAndMigrate(db: Database, registry: PluginRegistry, lo
   // Before migrating: a build older than the database lacks the newer plugin migrations, and
   // this names the plugin rather than the migrations. After: the history may hold copies of
   // migrations of a newer version of an enabled plugin.
-  await checkPluginVersions(db.prisma, registry);
-  const absent = absentPluginMigrations(registry, await recordedPluginMigrations(db.prisma));
+  const recordedBefore = await recordedPluginMigrations(db.prisma);
+  checkPluginVersions(registry, recordedBefore);
+  const absent = absentPluginMigrations(registry, recordedBefore);
   for (const [plugin, names] of absent)
     logger.warn(
       `The database has migrations of plugin ${plugin}, which this instance does not have (${names.join(', ')}): ` +
@@ -50,5 +51,7 @@ export async function checkAndMigrate(db: Database, registry: PluginRegistry, lo
   const recorded = await recordPackageMigrations(db.prisma, registry);
   if (recorded.length > 0)
     logger.info(`Recorded the plugin of migration(s) ${recorded.join(', ')} in plugin_migrations`);
-  await checkPluginVersions(db.prisma, registry);
+  // Start-up holds the lock, so the records change only by what this start applied or recorded.
+  if (applied.length > 0 || recorded.length > 0)
+    checkPluginVersions(registry, await recordedPluginMigrations(db.prisma));
 }

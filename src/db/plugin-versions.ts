@@ -80,11 +80,11 @@ export function olderPlugins(
 }
 
 /** Throws a PluginOlderThanDatabaseError when an enabled plugin is older than the database. */
-export async function checkPluginVersions(
-  prisma: PrismaClient,
+export function checkPluginVersions(
   registry: PluginRegistry,
-): Promise<void> {
-  const older = olderPlugins(registry, await recordedPluginMigrations(prisma));
+  recorded: readonly RecordedMigration[],
+): void {
+  const older = olderPlugins(registry, recorded);
   if (older.length > 0) throw new PluginOlderThanDatabaseError(older);
 }
 
