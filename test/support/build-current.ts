@@ -15,12 +15,17 @@ function newestSource(dir: string): { file: string; mtimeMs: number } {
   return newest;
 }
 
-/** Throws, naming the fix, when `cwd`'s compiled service is missing or older than its `src/`. */
+// What the bundle is made of: the service and the form page's server part it imports.
+const BUNDLED = ['src', 'forms/server'];
+
+/** Throws, naming the fix, when `cwd`'s compiled service is missing or older than its sources. */
 export function assertBuildCurrent(cwd: string, builtFile = 'dist/src/start.js'): void {
   const built = path.join(cwd, builtFile);
   if (!existsSync(built))
     throw new Error(`${built} does not exist: run \`npm run build\` (\`npm test\` does) first.`);
-  const newest = newestSource(path.join(cwd, 'src'));
+  const newest = BUNDLED.map((dir) => newestSource(path.join(cwd, dir))).reduce((a, b) =>
+    b.mtimeMs > a.mtimeMs ? b : a,
+  );
   if (newest.mtimeMs > statSync(built).mtimeMs)
     throw new Error(
       `${built} is older than ${path.relative(cwd, newest.file)}: run \`npm run build\` (\`npm test\` does) first.`,
